@@ -1,0 +1,21 @@
+# The README's commands. Everything real lives in scripts/ and CMake; this file only names it.
+BUILD ?= build
+export SAE_BUILD_DIR := $(abspath $(BUILD))
+
+.PHONY: build run test format clean
+
+build:
+	@scripts/build
+
+# The most real demonstration that exists today: the host check, which JIT-executes generated code.
+run: build
+	./sae-info
+
+test: build
+	ctest --test-dir $(BUILD) --output-on-failure -j2
+
+format:
+	clang-format -i $$(git ls-files '*.h' '*.cpp')
+
+clean:
+	rm -rf $(BUILD)
