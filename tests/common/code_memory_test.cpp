@@ -92,6 +92,7 @@ TEST(CodeMemory, RejectsRangeOutsideMapping) {
   ASSERT_TRUE(code.valid());
   EXPECT_FALSE(code.MakeExecutable(code.bytes().size(), 1));
   EXPECT_FALSE(code.MakeWritable(1, code.bytes().size()));
+  EXPECT_FALSE(code.MakeExecutable(code.bytes().size() + CodeMemory::PageSize(), 0));
 }
 
 }  // namespace
