@@ -1,5 +1,7 @@
 #include "common/code_memory.h"
 
+#include <sys/mman.h>
+
 #include <csignal>
 #include <cstdint>
 #include <cstring>
@@ -92,7 +94,19 @@ TEST(CodeMemory, RejectsRangeOutsideMapping) {
   ASSERT_TRUE(code.valid());
   EXPECT_FALSE(code.MakeExecutable(code.bytes().size(), 1));
   EXPECT_FALSE(code.MakeWritable(1, code.bytes().size()));
-  EXPECT_FALSE(code.MakeExecutable(code.bytes().size() + CodeMemory::PageSize(), 0));
+}
+
+TEST(CodeMemory, LeavesNeighbouringMappingAlone) {
+  CodeMemory code(1);
+  ASSERT_TRUE(code.valid());
+  std::byte* const after = code.bytes().data() + code.bytes().size();
+  void* neighbour = mmap(after, CodeMemory::PageSize(), PROT_READ | PROT_WRITE,
+                         MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE, -1, 0);
+  if (neighbour != after) GTEST_SKIP() << "the page after the code memory is taken";
+  // An offset past the end must be refused, not wrap around into the neighbour's pages.
+  EXPECT_FALSE(code.MakeExecutable(code.bytes().size() + 1, 1));
+  static_cast<volatile std::byte*>(neighbour)[0] = std::byte{1};  // still writable
+  munmap(neighbour, CodeMemory::PageSize());
 }
 
 }  // namespace
