@@ -5,8 +5,8 @@ namespace sae::backend::s390x {
 namespace {
 
 constexpr FacilityInfo kFacilities[] = {
-#define FACILITY(id, bit, name, description, required) \
-  {Facility::id, bit, name, description, required},
+#define FACILITY(id, bit, name, description, required, arch) \
+  {Facility::id, bit, name, description, required, arch},
 #include "backend/s390x/facilities.inc"
 #undef FACILITY
 };

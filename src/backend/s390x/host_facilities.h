@@ -10,7 +10,7 @@
 namespace sae::backend::s390x {
 
 enum class Facility : std::uint8_t {
-#define FACILITY(id, bit, name, description, required) id,
+#define FACILITY(id, bit, name, description, required, arch) id,
 #include "backend/s390x/facilities.inc"
 #undef FACILITY
 };
@@ -21,6 +21,7 @@ struct FacilityInfo {
   std::string_view name;
   std::string_view description;
   bool required;
+  unsigned arch_level;  // first Principles of Operation edition (z15 = 13) with the facility
 };
 
 // Every facility in facilities.inc, in table order.
