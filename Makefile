@@ -2,7 +2,7 @@
 BUILD ?= build
 export SAE_BUILD_DIR := $(abspath $(BUILD))
 
-.PHONY: build run test format clean
+.PHONY: build run test bench format clean
 
 build:
 	@scripts/build
@@ -13,6 +13,10 @@ run: build
 
 test: build
 	ctest --test-dir $(BUILD) --output-on-failure -j2
+
+# Micro-benchmarks under qemu-s390x on x86 (natively on s390x); JSON results in $(BUILD)/bench/.
+bench: build
+	scripts/bench
 
 format:
 	clang-format -i $$(git ls-files '*.h' '*.cpp')
