@@ -6,6 +6,7 @@
 #include <cstring>
 #include <string>
 
+#include "backend/s390x/asm/assembler.h"
 #include "backend/s390x/host_facilities.h"
 #include "common/code_memory.h"
 #include "sae/sae.h"
@@ -18,20 +19,22 @@ void Describe(char* message, std::size_t size, const std::string& text) {
   if (message != nullptr && size > 0) std::snprintf(message, size, "%s", text.c_str());
 }
 
-// f(a, b) = a * b + 1, hand-encoded until the assembler exists: MSGR %r2,%r3; AGHI %r2,1; BR %r14.
-constexpr unsigned char kProbeFunction[] = {0xb9, 0x0c, 0x00, 0x23, 0xa7, 0x2b,
-                                            0x00, 0x01, 0x07, 0xfe};
 constexpr std::int64_t kProbeA = 6;
 constexpr std::int64_t kProbeB = 7;
 
 sae_host_status CheckExecutableMemory(std::string& text) {
-  sae::CodeMemory code(sizeof kProbeFunction);
+  sae::CodeMemory code(64);
   if (!code.valid()) {
     text = std::string("cannot map code memory: ") + std::strerror(code.error());
     return SAE_HOST_NO_EXECUTABLE_MEMORY;
   }
-  std::memcpy(code.bytes().data(), kProbeFunction, sizeof kProbeFunction);
-  if (!code.MakeExecutable(0, sizeof kProbeFunction)) {
+  // f(a, b) = a * b + 1, with the s390x ELF ABI: arguments in r2 and r3, result in r2.
+  s390x::CodeBuffer buffer(code.bytes());
+  s390x::Assembler as(buffer);
+  as.MSGR(s390x::r2, s390x::r3);
+  as.AGHI(s390x::r2, 1);
+  as.BCR(s390x::Cond::Always, s390x::r14);
+  if (!code.MakeExecutable(0, buffer.size())) {
     text = std::string("cannot make code memory executable: ") + std::strerror(code.error());
     return SAE_HOST_NO_EXECUTABLE_MEMORY;
   }
