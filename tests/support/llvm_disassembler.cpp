@@ -77,7 +77,8 @@ std::optional<Disassembly> LlvmDisassembler::Disassemble(std::span<const std::ui
   }
   const auto first = text.find_first_not_of(' ');
   text = first == std::string::npos ? std::string() : text.substr(first);
-  return Disassembly{text, static_cast<std::size_t>(size)};
+  return Disassembly{text, static_cast<std::size_t>(size),
+                     impl_->instructions->getName(inst.getOpcode()).str()};
 }
 
 }  // namespace sae::test

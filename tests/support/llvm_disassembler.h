@@ -13,6 +13,7 @@ namespace sae::test {
 struct Disassembly {
   std::string text;  // as LLVM prints it, tabs replaced by single spaces, trimmed
   std::size_t size;  // bytes consumed
+  std::string opcode;  // LLVM's name for the instruction, e.g. "ADDXri" (stable across printers)
 };
 
 class LlvmDisassembler {
