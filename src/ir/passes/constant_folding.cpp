@@ -1,0 +1,107 @@
+#include "ir/passes/passes.h"
+
+#include <bit>
+#include <optional>
+
+namespace sae::ir {
+
+namespace {
+
+std::uint64_t Mask(unsigned width) { return width == 64 ? ~0ull : (1ull << width) - 1; }
+
+// The value of `inst` if all its arguments are immediates and the opcode is one we fold.
+std::optional<std::uint64_t> Evaluate(const Inst& inst, unsigned width) {
+  std::uint64_t a[kMaxArguments] = {};
+  for (std::size_t i = 0; i < inst.arg_count(); ++i) {
+    const Value arg = inst.arg(i).Resolved();
+    if (!arg.IsImmediate()) return std::nullopt;
+    a[i] = arg.imm();
+  }
+  const std::uint64_t m = Mask(width);
+  const unsigned amount = static_cast<unsigned>(a[1] & (width - 1));
+  switch (inst.opcode()) {
+    case Opcode::Add32: case Opcode::Add64: return (a[0] + a[1]) & m;
+    case Opcode::Sub32: case Opcode::Sub64: return (a[0] - a[1]) & m;
+    case Opcode::Mul32: case Opcode::Mul64: return (a[0] * a[1]) & m;
+    case Opcode::And32: case Opcode::And64: return a[0] & a[1];
+    case Opcode::AndNot32: case Opcode::AndNot64: return a[0] & ~a[1] & m;
+    case Opcode::Or32: case Opcode::Or64: return a[0] | a[1];
+    case Opcode::Eor32: case Opcode::Eor64: return a[0] ^ a[1];
+    case Opcode::Not32: case Opcode::Not64: return ~a[0] & m;
+    case Opcode::LogicalShiftLeft32: case Opcode::LogicalShiftLeft64: return (a[0] << amount) & m;
+    case Opcode::LogicalShiftRight32: case Opcode::LogicalShiftRight64: return a[0] >> amount;
+    case Opcode::ArithmeticShiftRight32: case Opcode::ArithmeticShiftRight64: {
+      const auto value = static_cast<std::int64_t>(a[0] << (64 - width)) >> (64 - width);
+      return static_cast<std::uint64_t>(value >> amount) & m;
+    }
+    case Opcode::RotateRight32: case Opcode::RotateRight64:
+      return amount == 0 ? a[0] : ((a[0] >> amount) | (a[0] << (width - amount))) & m;
+    case Opcode::LeastSignificantWord: return a[0] & 0xffffffff;
+    case Opcode::ZeroExtendWordToLong: return a[0];
+    case Opcode::SignExtendWordToLong:
+      return static_cast<std::uint64_t>(static_cast<std::int64_t>(static_cast<std::int32_t>(a[0])));
+    case Opcode::IsZero32: case Opcode::IsZero64: return a[0] == 0;
+    default: return std::nullopt;
+  }
+}
+
+// x op identity-element = x (and x & 0 = 0): one operand immediate is enough.
+std::optional<Value> Simplify(const Inst& inst, unsigned width) {
+  if (inst.arg_count() != 2) return std::nullopt;
+  const Value x = inst.arg(0).Resolved();
+  const Value y = inst.arg(1).Resolved();
+  if (!y.IsImmediate()) {
+    if (x.IsImmediate() && x.imm() == 0) {
+      switch (inst.opcode()) {
+        case Opcode::Add32: case Opcode::Add64: case Opcode::Or32: case Opcode::Or64:
+        case Opcode::Eor32: case Opcode::Eor64:
+          return y;  // 0 op y
+        default: return std::nullopt;
+      }
+    }
+    return std::nullopt;
+  }
+  const std::uint64_t k = y.imm();
+  switch (inst.opcode()) {
+    case Opcode::Add32: case Opcode::Add64: case Opcode::Sub32: case Opcode::Sub64:
+    case Opcode::Or32: case Opcode::Or64: case Opcode::Eor32: case Opcode::Eor64:
+    case Opcode::AndNot32: case Opcode::AndNot64:
+      if (k == 0) return x;
+      return std::nullopt;
+    case Opcode::LogicalShiftLeft32: case Opcode::LogicalShiftLeft64:
+    case Opcode::LogicalShiftRight32: case Opcode::LogicalShiftRight64:
+    case Opcode::ArithmeticShiftRight32: case Opcode::ArithmeticShiftRight64:
+    case Opcode::RotateRight32: case Opcode::RotateRight64:
+      if ((k & (width - 1)) == 0) return x;
+      return std::nullopt;
+    case Opcode::And32: case Opcode::And64:
+      if (k == Mask(width)) return x;
+      if (k == 0) return Value::Immediate(inst.ResultType(), 0);
+      return std::nullopt;
+    case Opcode::Mul32: case Opcode::Mul64:
+      if (k == 1) return x;
+      return std::nullopt;
+    default: return std::nullopt;
+  }
+}
+
+}  // namespace
+
+void ConstantFolding(Block& block) {
+  for (Inst* inst : block.instructions()) {
+    if (!IsPure(inst->opcode()) || inst->opcode() == Opcode::Identity) continue;
+    const Type type = inst->ResultType();
+    // Width of the operation: its operands' for compares to zero, else its result's.
+    const Type operand_type = inst->arg_count() > 0 ? inst->arg(0).type() : type;
+    const unsigned width = BitWidth(operand_type == Type::U64 ? Type::U64
+                                    : operand_type == Type::U32 ? Type::U32 : type);
+    if (width == 0 || width > 64) continue;
+    if (const auto folded = Evaluate(*inst, width)) {
+      inst->ReplaceUsesWith(Value::Immediate(type, *folded));
+    } else if (const auto simpler = Simplify(*inst, width)) {
+      inst->ReplaceUsesWith(*simpler);
+    }
+  }
+}
+
+}  // namespace sae::ir

@@ -1,0 +1,42 @@
+// The types of IR values.
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+
+namespace sae::ir {
+
+enum class Type : std::uint8_t {
+  Void,      // no value (instructions executed for their effect)
+  U1,        // a boolean
+  U8,
+  U16,
+  U32,
+  U64,
+  U128,
+  NZCV,      // the arm64 flags N, Z, C, V as one value
+  Cond,      // an arm64 condition (EQ, NE, ...), immediate only
+  GuestReg,  // a guest register number (X0-X30, 31 = SP or ZR as the opcode says), immediate only
+  Opaque,    // any type (the argument of Identity and GetNZCVFromOp)
+};
+
+std::string_view TypeName(Type type);
+
+// arm64 conditions, in their encoding order.
+enum class Cond : std::uint8_t { EQ, NE, CS, CC, MI, PL, VS, VC, HI, LS, GE, LT, GT, LE, AL, NV };
+std::string_view CondName(Cond cond);
+
+// Bits of an integer type (U1..U128); 0 for the others.
+constexpr unsigned BitWidth(Type type) {
+  switch (type) {
+    case Type::U1: return 1;
+    case Type::U8: return 8;
+    case Type::U16: return 16;
+    case Type::U32: return 32;
+    case Type::U64: return 64;
+    case Type::U128: return 128;
+    default: return 0;
+  }
+}
+
+}  // namespace sae::ir
