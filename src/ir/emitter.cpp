@@ -46,6 +46,18 @@ U1 IREmitter::ConditionHolds(Cond cond) {
   return U1(Emit(Opcode::ConditionHolds, {Value::Immediate(Type::Cond, static_cast<unsigned>(cond))}));
 }
 
+void IREmitter::SetCheckBit(U1 value) { Emit(Opcode::SetCheckBit, {value}); }
+U1 IREmitter::TestBit(U64 value, U8 bit) { return U1(Emit(Opcode::TestBit, {value, bit})); }
+U32U64 IREmitter::CountLeadingZeros(U32U64 a) {
+  return Sized(Opcode::CountLeadingZeros32, Opcode::CountLeadingZeros64, {a});
+}
+U32U64 IREmitter::ReverseBits(U32U64 a) {
+  return Sized(Opcode::ReverseBits32, Opcode::ReverseBits64, {a});
+}
+U32U64 IREmitter::ByteReverse(U32U64 a) {
+  return Sized(Opcode::ByteReverse32, Opcode::ByteReverse64, {a});
+}
+
 U32U64 IREmitter::Add(U32U64 a, U32U64 b) { return Sized(Opcode::Add32, Opcode::Add64, {a, b}); }
 U32U64 IREmitter::Sub(U32U64 a, U32U64 b) { return Sized(Opcode::Sub32, Opcode::Sub64, {a, b}); }
 U32U64 IREmitter::AddWithCarry(U32U64 a, U32U64 b, U1 carry) {

@@ -34,6 +34,11 @@ class IREmitter {
   NZCV NZCVFrom(const Value& flag_setting_op);  // the flags of an arithmetic result
   void SetPC(U64 pc);
   U1 ConditionHolds(Cond cond);
+  void SetCheckBit(U1 value);
+  U1 TestBit(U64 value, U8 bit);
+  U32U64 CountLeadingZeros(U32U64 a);
+  U32U64 ReverseBits(U32U64 a);
+  U32U64 ByteReverse(U32U64 a);
 
   // ---- Arithmetic and logic (both operands of the same width)
   U32U64 Add(U32U64 a, U32U64 b);

@@ -21,6 +21,7 @@ std::string ExceptionName(term::ExceptionKind kind) {
     case term::ExceptionKind::Breakpoint: return "Breakpoint";
     case term::ExceptionKind::HypervisorCall: return "HypervisorCall";
     case term::ExceptionKind::SecureMonitorCall: return "SecureMonitorCall";
+    case term::ExceptionKind::InstructionAbort: return "InstructionAbort";
   }
   return "?";
 }
@@ -35,6 +36,9 @@ struct TerminalPrinter {
   std::string operator()(const term::ReturnToDispatch&) const { return "ReturnToDispatch"; }
   std::string operator()(const term::Exception& t) const {
     return "Exception " + ExceptionName(t.kind) + " at " + Hex(t.pc) + " #" + Hex(t.immediate);
+  }
+  std::string operator()(const std::shared_ptr<const term::CheckBit>& t) const {
+    return "CheckBit then " + Print(t->then_) + " else " + Print(t->else_);
   }
   std::string operator()(const std::shared_ptr<const term::If>& t) const {
     return "If " + std::string(CondName(t->condition)) + " then " + Print(t->then_) + " else " +

@@ -33,6 +33,7 @@ enum class ExceptionKind : std::uint8_t {
   Breakpoint,     // BRK #imm
   HypervisorCall, // HVC #imm
   SecureMonitorCall,  // SMC #imm
+  InstructionAbort,   // the instruction at pc could not be fetched
 };
 struct Exception {
   ExceptionKind kind;
@@ -41,12 +42,13 @@ struct Exception {
 };
 
 struct If;
+struct CheckBit;
 
 }  // namespace term
 
 using Terminal = std::variant<term::Invalid, term::LinkBlock, term::LinkBlockFast,
                               term::IndirectJump, term::ReturnToDispatch, term::Exception,
-                              std::shared_ptr<const term::If>>;
+                              std::shared_ptr<const term::If>, std::shared_ptr<const term::CheckBit>>;
 
 namespace term {
 // Chooses between two terminals on a guest condition (reads NZCV).
@@ -55,10 +57,18 @@ struct If {
   Terminal then_;
   Terminal else_;
 };
+// Chooses between two terminals on the value the block last gave SetCheckBit.
+struct CheckBit {
+  Terminal then_;
+  Terminal else_;
+};
 }  // namespace term
 
 inline Terminal MakeIf(Cond condition, Terminal then_, Terminal else_) {
   return std::make_shared<const term::If>(term::If{condition, std::move(then_), std::move(else_)});
+}
+inline Terminal MakeCheckBit(Terminal then_, Terminal else_) {
+  return std::make_shared<const term::CheckBit>(term::CheckBit{std::move(then_), std::move(else_)});
 }
 
 }  // namespace sae::ir

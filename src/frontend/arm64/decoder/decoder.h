@@ -1,7 +1,7 @@
 // The A64 decoder, generated from a64.inc: which encoding a 32-bit word is, and a call of the
 // visitor method named like the encoding with the word's operand fields.
 //   struct Translator { bool ADD_imm(bool sf, Imm<2> shift, Imm<12> imm, Reg n, Reg d); ... };
-//   Decode(translator, word)  // false: the visitor ended the block, or the word is unallocated
+//   Decode(translator, word)  // false: the visitor ended the block
 // A visitor method whose parameters do not match its pattern's fields does not compile.
 #pragma once
 
@@ -102,18 +102,38 @@ bool CallWithFields(V& visitor, std::uint32_t word) {
   return detail::Call<detail::kPatterns[static_cast<std::size_t>(E)], Method, V>(visitor, word);
 }
 
-// Calls the visitor method for `word`; an unallocated word calls `visitor.Unallocated(word)`.
+// Calls the visitor method named like the encoding of `word`. An encoding the visitor has no
+// method for goes to `visitor.NotTranslated(encoding, word)`, an unallocated word to
+// `visitor.Unallocated(word)`, so a visitor can grow one encoding group at a time.
 template <class V>
 bool Decode(V& visitor, std::uint32_t word) {
   using Handler = bool (*)(V&, std::uint32_t);
   static constexpr Handler kHandlers[] = {
-#define INST(name, description, pattern) &CallWithFields<Encoding::name, &V::name, V>,
+#define INST(name, description, pattern)                                 \
+  [](V& v, std::uint32_t w) -> bool {                                    \
+    if constexpr (requires { &V::name; }) {                              \
+      return CallWithFields<Encoding::name, &V::name, V>(v, w);          \
+    } else {                                                             \
+      return v.NotTranslated(Encoding::name, w);                         \
+    }                                                                    \
+  },
 #include "frontend/arm64/decoder/a64.inc"
 #undef INST
   };
   const std::optional<Encoding> encoding = DecodeEncoding(word);
   if (!encoding) return visitor.Unallocated(word);
   return kHandlers[static_cast<std::size_t>(*encoding)](visitor, word);
+}
+
+// Whether visitor V has a method for `encoding` (translation coverage reports).
+template <class V>
+bool Handles(Encoding encoding) {
+  static constexpr bool kHandled[] = {
+#define INST(name, description, pattern) requires { &V::name; },
+#include "frontend/arm64/decoder/a64.inc"
+#undef INST
+  };
+  return kHandled[static_cast<std::size_t>(encoding)];
 }
 
 }  // namespace sae::frontend::arm64

@@ -11,7 +11,4 @@ namespace sae::frontend::arm64 {
 
 bool IsReserved(Encoding encoding, std::uint32_t word);
 
-// DecodeBitMasks' check of a logical immediate (N:immr:imms): false for the reserved encodings.
-bool IsValidLogicalImmediate(unsigned n, unsigned imms, bool is64);
-
 }  // namespace sae::frontend::arm64
