@@ -14,6 +14,7 @@
 #define SAE_SAE_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "sae/version.h"
 
@@ -50,6 +51,88 @@ typedef enum sae_host_status {
  * return the right value. Writes a one-line, NUL-terminated description of the outcome to
  * message[0..size) when message is not NULL (truncated to fit). */
 sae_host_status sae_host_check(char *message, size_t size);
+
+/* ---- Virtual machines and vCPUs ----------------------------------------------------------
+ *
+ * A VM is one window of guest physical memory — a host range the VMM owns, like the SAE block's
+ * MSO/MSL: guest address A is host address memory + A, for A < memory_size — and the vCPUs that
+ * run in it. A vCPU is its control block (the hot architectural state, read and written by the
+ * VMM between runs) plus libsae's translation state. sae_run() is the SAE instruction: it runs
+ * the vCPU until something the host must handle happens, and returns that intercept.
+ *
+ * Threads: a vCPU is run by one thread at a time; sae_kick() may be called from any thread.
+ * Errors are negative errno values. */
+
+#define SAE_API_VERSION 1
+
+typedef struct sae_vm sae_vm;
+typedef struct sae_vcpu sae_vcpu;
+
+enum sae_vm_flags {
+  /* User-process mode (what sae-run uses): the guest runs at EL0 only and every synchronous
+   * exception it takes (SVC, faults, UNDEFINED) is an intercept: the host plays the kernel. */
+  SAE_VM_USER_MODE = 1u << 0,
+};
+
+typedef struct sae_vm_config {
+  uint32_t api_version; /* SAE_API_VERSION of the header the caller was built with */
+  uint32_t flags;       /* enum sae_vm_flags */
+  void *memory;         /* host address of guest physical address 0 */
+  uint64_t memory_size; /* bytes of guest physical memory; accesses at or above are intercepts */
+} sae_vm_config;
+
+int sae_vm_create(const sae_vm_config *config, sae_vm **vm);
+void sae_vm_destroy(sae_vm *vm);
+
+/* Intercept codes sae_run() returns (the SAE block's icptr values). */
+enum sae_intercept {
+  SAE_INTERCEPT_NONE = 0,           /* spurious: nothing to handle, run again */
+  SAE_INTERCEPT_VALIDITY = 1,       /* the control block holds an invalid state */
+  SAE_INTERCEPT_HOST_ACCESS = 2,    /* a guest access outside the memory window or into MMIO */
+  SAE_INTERCEPT_SYNC_EXCEPTION = 3, /* a synchronous exception for the host (ESR, FAR) */
+  SAE_INTERCEPT_STOP = 7,           /* sae_kick() */
+};
+
+/* The per-vCPU control block. Offsets are part of the ABI (static_asserts in libsae). */
+typedef struct sae_control_block {
+  uint64_t x[31];     /* 0x000 X0-X30 */
+  uint64_t sp_el0;    /* 0x0f8 */
+  uint64_t sp_el1;    /* 0x100 */
+  uint64_t pc;        /* 0x108 where the guest resumes: after an SVC, HVC or SMC the next
+                       *       instruction, after any other exception the one that took it */
+  uint64_t pstate;    /* 0x110 NZCV in bits 31:28 (as in SPSR), EL in 3:2, SP select in 0 */
+  uint32_t fpcr;      /* 0x118 */
+  uint32_t fpsr;      /* 0x11c */
+  uint32_t intercept; /* 0x120 enum sae_intercept of the last sae_run() */
+  uint32_t reserved0; /* 0x124 */
+  /* 0x128 Intercept data, valid for the intercept code above. */
+  uint64_t esr;       /* 0x128 ESR_EL2-style syndrome: EC in bits 31:26, IL bit 25, ISS 24:0 */
+  uint64_t far;       /* 0x130 faulting virtual address (data and instruction aborts) */
+  uint64_t reserved[25]; /* 0x138 room for the timer, GIC and host-access data to come */
+} sae_control_block;
+
+/* Exception classes found in sae_control_block.esr (Arm ARM ESR_ELx.EC). */
+enum sae_exception_class {
+  SAE_EC_UNKNOWN = 0x00,      /* UNDEFINED instruction */
+  SAE_EC_SVC64 = 0x15,        /* ISS = imm16 */
+  SAE_EC_HVC64 = 0x16,
+  SAE_EC_SMC64 = 0x17,
+  SAE_EC_IABT_LOW = 0x20,     /* instruction fetch outside memory */
+  SAE_EC_DABT_LOW = 0x24,     /* data access outside memory: ISV, SAS, SRT, WnR in the ISS */
+  SAE_EC_BRK64 = 0x3c,        /* ISS = imm16 */
+};
+
+int sae_vcpu_create(sae_vm *vm, sae_vcpu **vcpu);
+void sae_vcpu_destroy(sae_vcpu *vcpu);
+sae_control_block *sae_vcpu_control_block(sae_vcpu *vcpu);
+
+/* Runs the vCPU from control_block->pc until an intercept; returns its code (also stored in
+ * control_block->intercept), or a negative errno if the vCPU could not run at all. */
+int sae_run(sae_vcpu *vcpu);
+
+/* Makes the vCPU's current or next sae_run() return SAE_INTERCEPT_STOP soon (at the next block
+ * boundary). Safe from any thread and from signal handlers. */
+void sae_kick(sae_vcpu *vcpu);
 
 #ifdef __cplusplus
 }

@@ -10,8 +10,10 @@ namespace sae::ir {
 
 class IREmitter {
  public:
-  explicit IREmitter(Block& block) : block_(block) {}
+  explicit IREmitter(Block& block) : block_(block), pc_(block.start_pc()) {}
   Block& block() { return block_; }
+  // The guest instruction being translated; instructions emitted from now on belong to it.
+  void set_pc(std::uint64_t pc) { pc_ = pc; }
 
   // ---- Immediates
   static U1 Imm1(bool value) { return U1(Value::Immediate(Type::U1, value)); }
@@ -74,7 +76,9 @@ class IREmitter {
   void SetTerm(Terminal terminal) { block_.set_terminal(std::move(terminal)); }
 
   Value Emit(Opcode opcode, std::initializer_list<Value> arguments) {
-    return Value(block_.Append(opcode, arguments));
+    Inst* inst = block_.Append(opcode, arguments);
+    inst->set_pc(pc_);
+    return Value(inst);
   }
 
  private:
@@ -83,6 +87,7 @@ class IREmitter {
   U32U64 Sized(Opcode op32, Opcode op64, std::initializer_list<Value> arguments);
 
   Block& block_;
+  std::uint64_t pc_;
 };
 
 }  // namespace sae::ir

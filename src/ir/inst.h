@@ -23,6 +23,9 @@ class Inst {
   void SetArg(std::size_t i, Value value);
   unsigned use_count() const { return use_count_; }
   bool removed() const { return removed_; }
+  // The guest instruction this one was translated from: where a fault it raises is reported.
+  std::uint64_t pc() const { return pc_; }
+  void set_pc(std::uint64_t pc) { pc_ = pc; }
 
   // The type of the result (Identity: its argument's).
   Type ResultType() const;
@@ -37,6 +40,7 @@ class Inst {
   std::array<Value, kMaxArguments> args_{};
   unsigned use_count_ = 0;
   bool removed_ = false;
+  std::uint64_t pc_ = 0;
 };
 
 }  // namespace sae::ir

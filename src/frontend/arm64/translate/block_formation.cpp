@@ -33,6 +33,7 @@ void TranslateBlock(ir::Block& block, const CodeReader& read, const TranslationL
       }
       break;
     }
+    emitter.set_pc(pc);
     TranslatorVisitor visitor(emitter, pc, *word);
     const bool continues = Decode(visitor, *word);
     ++count;

@@ -60,6 +60,13 @@ class TranslatorVisitor {
   bool BLR(Reg n);
   bool RET(Reg n);
 
+  // ---- Exception generation
+  bool SVC(Imm<16> imm);
+  bool HVC(Imm<16> imm);
+  bool SMC(Imm<16> imm);
+  bool BRK(Imm<16> imm);
+  bool HLT(Imm<16> imm);
+
  private:
   // Rn/Rd where 31 is SP (ADD/SUB immediate, logical immediates' Rd).
   ir::U32U64 GetRegOrSP(bool sf, Reg r);

@@ -1,0 +1,134 @@
+#include "backend/s390x/codegen/codegen.h"
+
+#include "backend/s390x/codegen/emit_ir.h"
+
+namespace sae::backend::s390x {
+
+void EmitEntryThunk(Assembler& as, const StateLayout& layout) {
+  as.STMG(r6, r15, BaseDisp(r15, 48));  // into the caller's register save area
+  as.LAY(r15, Mem(r15, -kFrameSize));
+  as.LGR(kStateRegister, r2);
+  as.LG(kMemoryBase, Mem(kStateRegister, layout.memory_base));
+  as.LG(kMemoryLimit, Mem(kStateRegister, layout.memory_size));
+  as.BCR(Cond::Always, r3);
+}
+
+void EmitExitThunk(Assembler& as) {
+  as.LMG(r6, r15, BaseDisp(r15, kFrameSize + 48));
+  as.BCR(Cond::Always, r14);
+}
+
+namespace {
+
+void Dispatch(EmitContext& ctx, const ir::Inst& inst) {
+  switch (inst.opcode()) {
+#define OPCODE(name, result, arguments, properties) \
+  case ir::Opcode::name:                            \
+    return EmitIR<ir::Opcode::name>(ctx, inst);
+#include "ir/opcodes.inc"
+#undef OPCODE
+  }
+}
+
+// arm64 syndromes (ESR_ELx): exception class in bits 31:26, IL (32-bit instruction) bit 25.
+std::uint64_t Syndrome(unsigned exception_class, std::uint32_t iss) {
+  return (std::uint64_t{exception_class} << 26) | (1u << 25) | (iss & 0x1ffffff);
+}
+
+void EmitTerminal(EmitContext& ctx, const ir::Terminal& terminal);
+
+struct TerminalEmitter {
+  EmitContext& ctx;
+  void SetPC(std::uint64_t pc) const {
+    ctx.as.LoadConstant(kScratch1, pc);
+    ctx.as.STG(kScratch1, EmitContext::State(ctx.layout.pc));
+  }
+  void operator()(const ir::term::Invalid&) const { ctx.Fail("block without a terminal"); }
+  void operator()(const ir::term::LinkBlock& t) const {
+    SetPC(t.next);
+    ctx.BranchToExit();
+  }
+  void operator()(const ir::term::LinkBlockFast& t) const {
+    SetPC(t.next);
+    ctx.BranchToExit();
+  }
+  void operator()(const ir::term::IndirectJump&) const { ctx.BranchToExit(); }
+  void operator()(const ir::term::ReturnToDispatch&) const { ctx.BranchToExit(); }
+  void operator()(const ir::term::Exception& t) const {
+    using Kind = ir::term::ExceptionKind;
+    std::uint64_t esr = 0;
+    std::uint32_t intercept = kInterceptSyncException;
+    switch (t.kind) {
+      case Kind::Undefined: esr = Syndrome(0x00, 0); break;
+      case Kind::NotTranslated:
+        esr = Syndrome(0x00, 0);
+        ctx.as.LG(kScratch1, EmitContext::State(ctx.layout.not_translated));
+        ctx.as.AGHI(kScratch1, 1);
+        ctx.as.STG(kScratch1, EmitContext::State(ctx.layout.not_translated));
+        break;
+      case Kind::SupervisorCall: esr = Syndrome(0x15, t.immediate & 0xffff); break;
+      case Kind::HypervisorCall: esr = Syndrome(0x16, t.immediate & 0xffff); break;
+      case Kind::SecureMonitorCall: esr = Syndrome(0x17, t.immediate & 0xffff); break;
+      case Kind::Breakpoint: esr = Syndrome(0x3c, t.immediate & 0xffff); break;
+      case Kind::InstructionAbort:
+        // Outside guest memory: a host access, with the instruction abort syndrome.
+        esr = Syndrome(0x20, 0);
+        intercept = kInterceptHostAccess;
+        ctx.as.LoadConstant(kScratch1, t.pc);
+        ctx.as.STG(kScratch1, EmitContext::State(ctx.layout.far));
+        break;
+    }
+    // SVC, HVC and SMC return to the next instruction; the others retry or report this one.
+    const bool call = t.kind == Kind::SupervisorCall || t.kind == Kind::HypervisorCall ||
+                      t.kind == Kind::SecureMonitorCall;
+    SetPC(call ? t.pc + 4 : t.pc);
+    ctx.as.LoadConstant(kScratch1, esr);
+    ctx.as.STG(kScratch1, EmitContext::State(ctx.layout.esr));
+    ctx.as.LHI(kScratch1, static_cast<std::int64_t>(intercept));
+    ctx.as.ST(kScratch1, EmitContext::State(ctx.layout.intercept));
+    ctx.BranchToExit();
+  }
+  void operator()(const std::shared_ptr<const ir::term::If>& t) const {
+    // Every IR value is dead here, so any allocatable register may hold the condition.
+    const Gpr holds = kAllocatable[0];
+    EmitConditionHolds(ctx, static_cast<unsigned>(t->condition), holds);
+    Label otherwise;
+    ctx.as.CGIJ(holds, 0, Cond::Equal, Rel16(otherwise));
+    EmitTerminal(ctx, t->then_);
+    ctx.as.Bind(otherwise);
+    EmitTerminal(ctx, t->else_);
+  }
+  void operator()(const std::shared_ptr<const ir::term::CheckBit>& t) const {
+    Label otherwise;
+    ctx.as.L(kScratch1, EmitContext::State(ctx.layout.check_bit));
+    ctx.as.CIJ(kScratch1, 0, Cond::Equal, Rel16(otherwise));
+    EmitTerminal(ctx, t->then_);
+    ctx.as.Bind(otherwise);
+    EmitTerminal(ctx, t->else_);
+  }
+};
+
+void EmitTerminal(EmitContext& ctx, const ir::Terminal& terminal) {
+  std::visit(TerminalEmitter{ctx}, terminal);
+}
+
+}  // namespace
+
+CodegenResult EmitBlock(const ir::Block& block, Assembler& as, const StateLayout& layout,
+                        std::size_t exit_offset) {
+  EmitContext ctx(as, layout, block, exit_offset);
+  const auto& instructions = block.instructions();
+  for (std::size_t i = 0; i < instructions.size() && !ctx.failed(); ++i) {
+    ctx.current = instructions[i];
+    Dispatch(ctx, *instructions[i]);
+    ctx.Retire(i);
+  }
+  if (!ctx.failed()) EmitTerminal(ctx, block.terminal());
+  if (!ctx.failed()) ctx.EmitStubs();
+  CodegenResult result;
+  result.ok = !ctx.failed();
+  result.error = ctx.failure();
+  return result;
+}
+
+}  // namespace sae::backend::s390x

@@ -1,0 +1,129 @@
+#include "backend/s390x/codegen/emit_context.h"
+
+#include <memory>
+
+namespace sae::backend::s390x {
+
+EmitContext::EmitContext(Assembler& assembler, const StateLayout& state_layout,
+                         const ir::Block& block, std::size_t exit)
+    : as(assembler), layout(state_layout), exit_offset(exit), occupant_(kAllocatable.size()) {
+  const auto& instructions = block.instructions();
+  retire_at_.resize(instructions.size());
+  auto use = [&](const ir::Value& value, std::size_t position) {
+    if (const ir::Inst* producer = value.inst()) last_use_[producer] = position;
+  };
+  for (std::size_t i = 0; i < instructions.size(); ++i) {
+    const ir::Inst* inst = instructions[i];
+    for (std::size_t a = 0; a < inst->arg_count(); ++a) {
+      use(inst->arg(a), i);
+      // The flags of an operation are computed from its operands too.
+      if (inst->opcode() == ir::Opcode::GetNZCVFromOp) {
+        if (const ir::Inst* op = inst->arg(a).inst()) {
+          for (std::size_t b = 0; b < op->arg_count(); ++b) use(op->arg(b), i);
+        }
+      }
+    }
+  }
+  for (const auto& [inst, position] : last_use_) retire_at_[position].push_back(inst);
+}
+
+void EmitContext::Fail(std::string reason) {
+  if (!failed_) failure_ = std::move(reason);
+  failed_ = true;
+}
+
+Gpr EmitContext::Use(const ir::Value& value, Gpr scratch) {
+  if (value.IsImmediate()) {
+    as.LoadConstant(scratch, value.imm());
+    return scratch;
+  }
+  const auto found = where_.find(value.inst());
+  if (found == where_.end()) {
+    Fail("a value is used before it is defined");
+    return scratch;
+  }
+  if (found->second.reg >= 0) return kAllocatable[static_cast<std::size_t>(found->second.reg)];
+  as.LG(scratch, Mem(r15, kSpillAreaOffset + 8 * found->second.slot));
+  return scratch;
+}
+
+void EmitContext::UseInto(const ir::Value& value, Gpr target) {
+  const Gpr source = Use(value, target);
+  if (source != target) as.LGR(target, source);
+}
+
+void EmitContext::Spill() {
+  // The value whose last use is farthest away goes to memory.
+  int victim = -1;
+  std::size_t farthest = 0;
+  for (std::size_t r = 0; r < occupant_.size(); ++r) {
+    const std::size_t last = last_use_[occupant_[r]];
+    if (victim < 0 || last > farthest) {
+      victim = static_cast<int>(r);
+      farthest = last;
+    }
+  }
+  const ir::Inst* inst = occupant_[static_cast<std::size_t>(victim)];
+  Location& location = where_[inst];
+  if (next_slot_ >= kSpillSlots) return Fail("out of spill slots");
+  location.slot = next_slot_++;
+  as.STG(kAllocatable[static_cast<std::size_t>(victim)], Mem(r15, kSpillAreaOffset + 8 * location.slot));
+  location.reg = -1;
+  occupant_[static_cast<std::size_t>(victim)] = nullptr;
+}
+
+Gpr EmitContext::Def(const ir::Inst& inst) {
+  for (int attempt = 0; attempt < 2; ++attempt) {
+    for (std::size_t r = 0; r < occupant_.size(); ++r) {
+      if (occupant_[r] == nullptr) {
+        occupant_[r] = &inst;
+        where_[&inst] = {static_cast<int>(r), -1};
+        return kAllocatable[r];
+      }
+    }
+    Spill();
+  }
+  Fail("no register for a result");
+  return kScratch1;
+}
+
+void EmitContext::Retire(std::size_t position) {
+  for (const ir::Inst* inst : retire_at_[position]) {
+    const auto found = where_.find(inst);
+    if (found != where_.end() && found->second.reg >= 0) {
+      occupant_[static_cast<std::size_t>(found->second.reg)] = nullptr;
+      found->second.reg = -1;
+    }
+  }
+}
+
+void EmitContext::BranchToExit(Cond condition) {
+  const auto halfwords =
+      (static_cast<std::int64_t>(exit_offset) - static_cast<std::int64_t>(as.size())) / 2;
+  as.BRCL(condition, Rel32(halfwords));
+}
+
+Label& EmitContext::DataAbortStub(std::uint64_t pc, Gpr address, unsigned size, bool write) {
+  stub_labels_.push_back(std::make_unique<Label>());
+  stubs_.push_back({stub_labels_.back().get(), pc, address, size, write});
+  return *stub_labels_.back();
+}
+
+void EmitContext::EmitStubs() {
+  for (const Stub& stub : stubs_) {
+    as.Bind(*stub.label);
+    // A data access outside guest memory: a host-access intercept with a data abort syndrome
+    // (EC 0x24, IL, WnR; ISV = 0 until the translator records the target register) and the FAR.
+    const std::uint64_t esr = (0x24ull << 26) | (1ull << 25) | (stub.write ? 1ull << 6 : 0);
+    as.STG(stub.address, State(layout.far));
+    as.LoadConstant(kScratch1, stub.pc);
+    as.STG(kScratch1, State(layout.pc));
+    as.LoadConstant(kScratch1, esr);
+    as.STG(kScratch1, State(layout.esr));
+    as.LHI(kScratch1, kInterceptHostAccess);
+    as.ST(kScratch1, State(layout.intercept));
+    BranchToExit();
+  }
+}
+
+}  // namespace sae::backend::s390x

@@ -1,0 +1,76 @@
+// State shared by the per-opcode emitters while one block is emitted: the assembler, where each
+// IR value lives (register allocation with spilling), and out-of-line fault paths.
+#pragma once
+
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "backend/s390x/asm/assembler.h"
+#include "backend/s390x/codegen/abi.h"
+#include "backend/s390x/codegen/state_layout.h"
+#include "ir/block.h"
+
+namespace sae::backend::s390x {
+
+class EmitContext {
+ public:
+  EmitContext(Assembler& assembler, const StateLayout& state_layout, const ir::Block& block,
+              std::size_t exit);
+
+  Assembler& as;
+  const StateLayout& layout;
+  const std::size_t exit_offset;
+
+  // A register holding `value`: its allocated register, or `scratch` loaded with an immediate or
+  // a spilled value. U1/U8/U16/U32 values are always zero-extended to 64 bits.
+  Gpr Use(const ir::Value& value, Gpr scratch);
+  // Copies `value` into `target`.
+  void UseInto(const ir::Value& value, Gpr target);
+  // The register for the result of `inst` (spilling another value if none is free).
+  Gpr Def(const ir::Inst& inst);
+  // Called after each instruction: frees the registers of values used for the last time.
+  void Retire(std::size_t position);
+
+  // A storage operand in the control block.
+  static Mem State(std::int32_t offset) { return Mem(kStateRegister, offset); }
+  // BRCL to the exit thunk.
+  void BranchToExit(Cond condition = Cond::Always);
+
+  // Records an IR operation this backend cannot emit; the block is abandoned.
+  void Fail(std::string reason);
+  bool failed() const { return failed_; }
+  const std::string& failure() const { return failure_; }
+
+  // Out-of-line code emitted after the terminal (fault paths), in order of request.
+  struct Stub {
+    Label* label;
+    std::uint64_t pc;
+    Gpr address;
+    unsigned size;
+    bool write;
+  };
+  Label& DataAbortStub(std::uint64_t pc, Gpr address, unsigned size, bool write);
+  void EmitStubs();
+
+  const ir::Inst* current = nullptr;
+
+ private:
+  struct Location {
+    int reg = -1;    // index into kAllocatable, or -1
+    int slot = -1;   // spill slot, or -1
+  };
+  void Spill();
+
+  std::unordered_map<const ir::Inst*, std::size_t> last_use_;
+  std::unordered_map<const ir::Inst*, Location> where_;
+  std::vector<const ir::Inst*> occupant_;  // per allocatable register
+  std::vector<std::vector<const ir::Inst*>> retire_at_;
+  int next_slot_ = 0;
+  bool failed_ = false;
+  std::string failure_;
+  std::vector<Stub> stubs_;
+  std::vector<std::unique_ptr<Label>> stub_labels_;
+};
+
+}  // namespace sae::backend::s390x

@@ -1,0 +1,81 @@
+// Guest memory: bounds-checked against the memory window, accessed with byte-reversing loads
+// and stores so guest memory keeps arm64's little-endian layout.
+#include "backend/s390x/codegen/emit_ir.h"
+
+namespace sae::backend::s390x {
+
+using ir::Opcode;
+
+namespace {
+
+// The address register, after branching to a data abort stub unless address + size <= limit.
+// Addresses below the limit cannot wrap when size - 1 is added (the limit is below 2^63).
+Gpr CheckedAddress(EmitContext& ctx, const ir::Inst& inst, unsigned size, bool write) {
+  Gpr address = ctx.Use(inst.arg(0), kScratch2);
+  if (address == kScratch0) {  // r0 cannot address storage
+    ctx.as.LGR(kScratch2, address);
+    address = kScratch2;
+  }
+  Label& abort = ctx.DataAbortStub(inst.pc(), address, size, write);
+  ctx.as.CLGRJ(address, kMemoryLimit, Cond::HighOrEqual, Rel16(abort));
+  if (size > 1) {
+    ctx.as.LA(kScratch1, Mem(address, static_cast<std::int32_t>(size - 1)));
+    ctx.as.CLGRJ(kScratch1, kMemoryLimit, Cond::HighOrEqual, Rel16(abort));
+  }
+  return address;
+}
+
+void Read(EmitContext& ctx, const ir::Inst& inst, unsigned size) {
+  const Gpr address = CheckedAddress(ctx, inst, size, false);
+  const Gpr d = ctx.Def(inst);
+  const Mem guest(kMemoryBase, address, 0);
+  switch (size) {
+    case 1: ctx.as.LLGC(d, guest); break;
+    case 2: ctx.as.LRVH(d, guest); ctx.as.LLGHR(d, d); break;
+    case 4: ctx.as.LRV(d, guest); ctx.as.LLGFR(d, d); break;
+    default: ctx.as.LRVG(d, guest); break;
+  }
+}
+
+void Write(EmitContext& ctx, const ir::Inst& inst, unsigned size) {
+  const Gpr address = CheckedAddress(ctx, inst, size, true);
+  const Gpr value = ctx.Use(inst.arg(1), kScratch0);
+  const Mem guest(kMemoryBase, address, 0);
+  switch (size) {
+    case 1: ctx.as.STCY(value, guest); break;
+    case 2: ctx.as.STRVH(value, guest); break;
+    case 4: ctx.as.STRV(value, guest); break;
+    default: ctx.as.STRVG(value, guest); break;
+  }
+}
+
+}  // namespace
+
+template <>
+void EmitIR<Opcode::ReadMemory8>(EmitContext& ctx, const ir::Inst& inst) { Read(ctx, inst, 1); }
+template <>
+void EmitIR<Opcode::ReadMemory16>(EmitContext& ctx, const ir::Inst& inst) { Read(ctx, inst, 2); }
+template <>
+void EmitIR<Opcode::ReadMemory32>(EmitContext& ctx, const ir::Inst& inst) { Read(ctx, inst, 4); }
+template <>
+void EmitIR<Opcode::ReadMemory64>(EmitContext& ctx, const ir::Inst& inst) { Read(ctx, inst, 8); }
+template <>
+void EmitIR<Opcode::WriteMemory8>(EmitContext& ctx, const ir::Inst& inst) { Write(ctx, inst, 1); }
+template <>
+void EmitIR<Opcode::WriteMemory16>(EmitContext& ctx, const ir::Inst& inst) { Write(ctx, inst, 2); }
+template <>
+void EmitIR<Opcode::WriteMemory32>(EmitContext& ctx, const ir::Inst& inst) { Write(ctx, inst, 4); }
+template <>
+void EmitIR<Opcode::WriteMemory64>(EmitContext& ctx, const ir::Inst& inst) { Write(ctx, inst, 8); }
+
+// 128-bit values live in vector registers, which this backend does not allocate yet.
+template <>
+void EmitIR<Opcode::ReadMemory128>(EmitContext& ctx, const ir::Inst&) {
+  ctx.Fail("ReadMemory128 (vector registers are not allocated yet)");
+}
+template <>
+void EmitIR<Opcode::WriteMemory128>(EmitContext& ctx, const ir::Inst&) {
+  ctx.Fail("WriteMemory128 (vector registers are not allocated yet)");
+}
+
+}  // namespace sae::backend::s390x

@@ -1,0 +1,27 @@
+// Where the generated code finds guest state, relative to kStateRegister. The runtime fills this
+// in from its own structures (and static_asserts what is fixed by the public ABI).
+#pragma once
+
+#include <cstdint>
+
+namespace sae::backend::s390x {
+
+struct StateLayout {
+  std::int32_t x0;          // X[n] at x0 + 8 * n, 64-bit
+  std::int32_t sp;          // the stack pointer of the current EL, 64-bit
+  std::int32_t pc;          // 64-bit
+  std::int32_t pstate;      // 64-bit; NZCV in bits 31:28
+  std::int32_t intercept;   // 32-bit intercept code
+  std::int32_t esr;         // 64-bit syndrome
+  std::int32_t far;         // 64-bit fault address
+  std::int32_t check_bit;   // 32-bit, for CheckBit terminals
+  std::int32_t memory_base; // 64-bit host address of guest address 0, loaded into kMemoryBase
+  std::int32_t memory_size; // 64-bit, loaded into kMemoryLimit
+  std::int32_t not_translated; // 64-bit count of NotTranslated exceptions raised
+};
+
+// Intercept codes and syndromes the generated code stores (the public API's values).
+inline constexpr std::uint32_t kInterceptHostAccess = 2;
+inline constexpr std::uint32_t kInterceptSyncException = 3;
+
+}  // namespace sae::backend::s390x

@@ -1,0 +1,24 @@
+// Exception generation: SVC, HVC, SMC, BRK, HLT. Guests run at EL0 only so far (user-process
+// mode), where HVC and SMC are UNDEFINED and HLT is UNDEFINED because halting debug is off.
+#include "frontend/arm64/translate/visitor.h"
+
+namespace sae::frontend::arm64 {
+
+using ir::term::Exception;
+using ir::term::ExceptionKind;
+
+bool TranslatorVisitor::SVC(Imm<16> imm) {
+  ir.SetTerm(Exception{ExceptionKind::SupervisorCall, pc, imm.value});
+  return false;
+}
+
+bool TranslatorVisitor::BRK(Imm<16> imm) {
+  ir.SetTerm(Exception{ExceptionKind::Breakpoint, pc, imm.value});
+  return false;
+}
+
+bool TranslatorVisitor::HVC(Imm<16>) { return Unallocated(word_); }
+bool TranslatorVisitor::SMC(Imm<16>) { return Unallocated(word_); }
+bool TranslatorVisitor::HLT(Imm<16>) { return Unallocated(word_); }
+
+}  // namespace sae::frontend::arm64

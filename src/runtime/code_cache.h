@@ -1,0 +1,45 @@
+// Translated blocks of one vCPU: executable memory with the entry and exit thunks at its start,
+// and a map from guest PC to code. A full cache is flushed and refilled, never fatal.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <unordered_map>
+
+#include "backend/s390x/asm/code_buffer.h"
+#include "backend/s390x/codegen/state_layout.h"
+#include "common/code_memory.h"
+#include "frontend/arm64/translate/translator.h"
+
+namespace sae::runtime {
+
+class CodeCache {
+ public:
+  CodeCache(std::size_t size, const backend::s390x::StateLayout& layout);
+  bool valid() const { return memory_.valid(); }
+
+  // The code of the block at `pc`, translating it first if needed.
+  const std::byte* Get(std::uint64_t pc, const frontend::arm64::CodeReader& read);
+  // Runs generated code at `code` against `state` until it leaves through the exit thunk.
+  void Enter(void* state, const std::byte* code) const;
+
+  std::size_t blocks() const { return blocks_.size(); }
+  std::size_t flushes() const { return flushes_; }
+
+ private:
+  std::optional<std::size_t> Compile(std::uint64_t pc, const frontend::arm64::CodeReader& read,
+                                     unsigned max_instructions);
+  void Flush();
+
+  CodeMemory memory_;
+  backend::s390x::CodeBuffer buffer_;
+  backend::s390x::StateLayout layout_;
+  std::size_t exit_offset_ = 0;
+  std::size_t thunks_end_ = 0;
+  std::unordered_map<std::uint64_t, std::size_t> blocks_;
+  std::size_t flushes_ = 0;
+};
+
+}  // namespace sae::runtime

@@ -1,0 +1,35 @@
+// What libsae keeps per VM and per vCPU behind the public handles.
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <memory>
+
+#include "runtime/code_cache.h"
+#include "sae/sae.h"
+
+struct sae_vm {
+  sae_vm_config config;
+};
+
+namespace sae::runtime {
+
+// The memory generated code addresses through its state register: the public control block
+// first (its offsets are ABI), then fields only libsae sees.
+struct VcpuState {
+  sae_control_block control;
+  std::uint32_t check_bit = 0;
+  std::uint32_t reserved = 0;
+  std::uint64_t memory_base = 0;
+  std::uint64_t memory_size = 0;
+  std::uint64_t not_translated = 0;
+};
+
+}  // namespace sae::runtime
+
+struct sae_vcpu {
+  sae_vm* vm = nullptr;
+  sae::runtime::VcpuState state{};
+  std::atomic<bool> kick{false};
+  std::unique_ptr<sae::runtime::CodeCache> code;
+};

@@ -1,0 +1,132 @@
+// sae_run() driven the way a VMM drives it: load code into guest memory, set the control block,
+// run, handle the intercept, change state, re-enter.
+#include <atomic>
+#include <chrono>
+#include <cstring>
+#include <thread>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "sae/sae.h"
+
+namespace {
+
+constexpr std::uint64_t kCode = 0x1000;
+constexpr std::uint32_t kSvc0 = 0xd4000001;  // svc #0
+
+class Guest : public testing::Test {
+ protected:
+  void SetUp() override {
+    memory_.assign(64 * 1024, 0);
+    const sae_vm_config config = {SAE_API_VERSION, SAE_VM_USER_MODE, memory_.data(), memory_.size()};
+    ASSERT_EQ(sae_vm_create(&config, &vm_), 0);
+    ASSERT_EQ(sae_vcpu_create(vm_, &vcpu_), 0);
+    cb_ = sae_vcpu_control_block(vcpu_);
+    cb_->pc = kCode;
+  }
+  void TearDown() override {
+    sae_vcpu_destroy(vcpu_);
+    sae_vm_destroy(vm_);
+  }
+  // Little-endian words at `address`, as arm64 memory holds them.
+  void Load(std::uint64_t address, const std::vector<std::uint32_t>& words) {
+    for (std::size_t i = 0; i < words.size(); ++i) {
+      for (int b = 0; b < 4; ++b) memory_[address + 4 * i + b] = static_cast<std::uint8_t>(words[i] >> (8 * b));
+    }
+  }
+  static unsigned ExceptionClass(std::uint64_t esr) { return static_cast<unsigned>(esr >> 26) & 0x3f; }
+
+  std::vector<std::uint8_t> memory_;
+  sae_vm* vm_ = nullptr;
+  sae_vcpu* vcpu_ = nullptr;
+  sae_control_block* cb_ = nullptr;
+};
+
+TEST_F(Guest, RunsALoopAndStopsAtSvc) {
+  Load(kCode, {
+                  0xd28000a0,  // mov x0, #5
+                  0xd2800001,  // mov x1, #0
+                  0x91000c21,  // loop: add x1, x1, #3
+                  0xf1000400,  // subs x0, x0, #1
+                  0x54ffffc1,  // b.ne loop
+                  kSvc0,
+              });
+  ASSERT_EQ(sae_run(vcpu_), SAE_INTERCEPT_SYNC_EXCEPTION);
+  EXPECT_EQ(ExceptionClass(cb_->esr), SAE_EC_SVC64);
+  EXPECT_EQ(cb_->esr & 0xffff, 0u);
+  EXPECT_EQ(cb_->pc, kCode + 6 * 4);  // after the SVC
+  EXPECT_EQ(cb_->x[0], 0u);
+  EXPECT_EQ(cb_->x[1], 15u);
+  EXPECT_EQ(cb_->pstate >> 28, 0b0110u);  // Z and C from the last SUBS (1 - 1)
+}
+
+TEST_F(Guest, HostHandlesSvcAndReenters) {
+  Load(kCode, {
+                  0x91000400,  // add x0, x0, #1
+                  kSvc0,
+                  0x91000400,  // add x0, x0, #1
+                  0xd4000021,  // svc #1
+              });
+  ASSERT_EQ(sae_run(vcpu_), SAE_INTERCEPT_SYNC_EXCEPTION);
+  EXPECT_EQ(cb_->x[0], 1u);
+  cb_->x[0] = 100;  // the "kernel" returns a value in x0
+  ASSERT_EQ(sae_run(vcpu_), SAE_INTERCEPT_SYNC_EXCEPTION);
+  EXPECT_EQ(cb_->esr & 0xffff, 1u);
+  EXPECT_EQ(cb_->x[0], 101u);
+}
+
+TEST_F(Guest, UndefinedInstructionIsAnIntercept) {
+  Load(kCode, {0x91000400, 0x00000000});
+  ASSERT_EQ(sae_run(vcpu_), SAE_INTERCEPT_SYNC_EXCEPTION);
+  EXPECT_EQ(ExceptionClass(cb_->esr), SAE_EC_UNKNOWN);
+  EXPECT_EQ(cb_->pc, kCode + 4);  // the UNDEFINED instruction itself
+  EXPECT_EQ(cb_->x[0], 1u);
+}
+
+TEST_F(Guest, FetchOutsideMemoryIsAHostAccess) {
+  cb_->pc = memory_.size() + 0x1000;
+  ASSERT_EQ(sae_run(vcpu_), SAE_INTERCEPT_HOST_ACCESS);
+  EXPECT_EQ(ExceptionClass(cb_->esr), SAE_EC_IABT_LOW);
+  EXPECT_EQ(cb_->far, memory_.size() + 0x1000);
+}
+
+TEST_F(Guest, BranchOutOfMemoryIsAHostAccessAtTheTarget) {
+  Load(kCode, {0x14100000});  // b #0x400000
+  ASSERT_EQ(sae_run(vcpu_), SAE_INTERCEPT_HOST_ACCESS);
+  EXPECT_EQ(cb_->far, kCode + 0x400000);
+  EXPECT_EQ(cb_->pc, kCode + 0x400000);
+}
+
+TEST_F(Guest, KickStopsAnEndlessLoop) {
+  Load(kCode, {0x91000400, 0x17ffffff});  // loop: add x0, x0, #1; b loop
+  std::atomic<bool> started{false};
+  std::thread kicker([&] {
+    while (!started.load()) std::this_thread::yield();
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    sae_kick(vcpu_);
+  });
+  started = true;
+  EXPECT_EQ(sae_run(vcpu_), SAE_INTERCEPT_STOP);
+  kicker.join();
+  EXPECT_GT(cb_->x[0], 0u);
+  // The vCPU resumes where it stopped.
+  const std::uint64_t before = cb_->x[0];
+  sae_kick(vcpu_);
+  EXPECT_EQ(sae_run(vcpu_), SAE_INTERCEPT_STOP);
+  EXPECT_EQ(cb_->x[0], before);
+}
+
+TEST(Api, RejectsBadArguments) {
+  std::vector<std::uint8_t> memory(4096);
+  sae_vm* vm = nullptr;
+  sae_vm_config config = {SAE_API_VERSION + 1, SAE_VM_USER_MODE, memory.data(), memory.size()};
+  EXPECT_LT(sae_vm_create(&config, &vm), 0);
+  config.api_version = SAE_API_VERSION;
+  config.memory = nullptr;
+  EXPECT_LT(sae_vm_create(&config, &vm), 0);
+  EXPECT_LT(sae_vm_create(nullptr, &vm), 0);
+  EXPECT_LT(sae_run(nullptr), 0);
+}
+
+}  // namespace
