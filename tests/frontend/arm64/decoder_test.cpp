@@ -47,7 +47,24 @@ TEST(A64Decoder, DecodesKnownWords) {
   EXPECT_EQ(DecodeEncoding(0x91000420), Encoding::ADD_imm);   // add x0, x1, #1
   EXPECT_EQ(DecodeEncoding(0xd65f03c0), Encoding::RET);       // ret
   EXPECT_EQ(DecodeEncoding(0x54000040), Encoding::B_cond);    // b.eq #8
-  EXPECT_EQ(DecodeEncoding(0x00000000), std::nullopt);        // udf #0 / unallocated here
+  EXPECT_EQ(DecodeEncoding(0x00000000), Encoding::UDF);       // udf #0
+  EXPECT_EQ(DecodeEncoding(0x00010000), std::nullopt);        // unallocated
+  EXPECT_EQ(DecodeEncoding(0xd503201f), Encoding::NOP);       // nop
+  EXPECT_EQ(DecodeEncoding(0xd503233f), Encoding::PACIASP);   // paciasp
+  EXPECT_EQ(DecodeEncoding(0xd503245f), Encoding::BTI);       // bti c
+  EXPECT_EQ(DecodeEncoding(0xd503209f), Encoding::SEV);       // sev
+  EXPECT_EQ(DecodeEncoding(0xd50b7420), Encoding::DC_ZVA);    // dc zva, x0
+  EXPECT_EQ(DecodeEncoding(0xf9400020), Encoding::LDR_gen_uoff);  // ldr x0, [x1]
+  EXPECT_EQ(DecodeEncoding(0xa9bf7bfd), Encoding::STP_gen_pre);   // stp x29, x30, [sp, #-16]!
+  EXPECT_EQ(DecodeEncoding(0x4cdf7000), Encoding::LD1_mult_1_post);  // ld1 {v0.16b}, [x0], #16
+  EXPECT_EQ(DecodeEncoding(0x4e083c00), Encoding::UMOV);      // mov x0, v0.d[0]
+  EXPECT_EQ(DecodeEncoding(0x6f00e400), Encoding::MOVI_64);   // movi v0.2d, #0
+  EXPECT_EQ(DecodeEncoding(0x1e602820), Encoding::FADD_float);  // fadd d0, d1, d0
+  EXPECT_EQ(DecodeEncoding(0x9ac30c41), Encoding::SDIV);      // sdiv x1, x2, x3
+  EXPECT_EQ(DecodeEncoding(0x88dffc00), Encoding::LDAR);      // ldar w0, [x0]
+  EXPECT_EQ(DecodeEncoding(0xb8e08020), Encoding::SWP);       // swpal w0, w0, [x1]
+  EXPECT_EQ(DecodeEncoding(0xa9400020), std::nullopt);        // ldp x0, x0, [x1]: UNDEFINED here
+
 }
 
 struct FieldRecorder {
