@@ -30,7 +30,8 @@ bool IsReserved(Encoding encoding, std::uint32_t word) {
     case Encoding::LD4_mult: case Encoding::LD3_mult: case Encoding::LD2_mult:
     case Encoding::LD4_mult_post: case Encoding::LD3_mult_post: case Encoding::LD2_mult_post:
       return ((word >> 10) & 3) == 3 && !q;
-    // SIMD&FP register pairs: opc 11 is reserved
+    // SIMD&FP register pairs: opc 11 is reserved; a load pair to one register twice is
+    // CONSTRAINED UNPREDICTABLE, for which we choose UNDEFINED (see below)
     case Encoding::STNP_fpsimd: case Encoding::LDNP_fpsimd: case Encoding::STP_fpsimd_post:
     case Encoding::LDP_fpsimd_post: case Encoding::STP_fpsimd_off:
     case Encoding::LDP_fpsimd_off: case Encoding::STP_fpsimd_pre: case Encoding::LDP_fpsimd_pre:
@@ -211,8 +212,8 @@ bool IsReserved(Encoding encoding, std::uint32_t word) {
     // CASP: Rs and Rt name even-numbered register pairs
     case Encoding::CASP:
       return (rs & 1) != 0 || (rt & 1) != 0;
-    // CONSTRAINED UNPREDICTABLE encodings for which we choose UNDEFINED (as LLVM does): a load
-    // whose writeback base is its transfer register (Rn != SP)
+    // CONSTRAINED UNPREDICTABLE encodings for which we choose UNDEFINED (the Arm ARM allows it;
+    // LLVM rejects them too): a load whose writeback base is its transfer register (Rn != SP)
     case Encoding::LDRB_post: case Encoding::LDRB_pre: case Encoding::LDRSB_64_post:
     case Encoding::LDRSB_64_pre: case Encoding::LDRSB_32_post: case Encoding::LDRSB_32_pre:
     case Encoding::LDRH_post: case Encoding::LDRH_pre: case Encoding::LDRSH_64_post:
@@ -222,10 +223,11 @@ bool IsReserved(Encoding encoding, std::uint32_t word) {
       return rn != 31 && rn == rt;
     case Encoding::LDRA:
       return ((word >> 11) & 1) != 0 && rn != 31 && rn == rt;
-    // a load pair to the same register twice
+    // ... a load pair to the same register twice, and a pair with writeback to one of its
+    // transfer registers (stores included, as LLVM; single-register stores are not: the store
+    // of the original base value is their constrained behaviour)
     case Encoding::LDXP: case Encoding::LDAXP:
       return rt == rt2;
-    // (pairs: and, with writeback, a transfer register that is the base)
     case Encoding::STP_gen_post: case Encoding::STP_gen_pre:
       return rn != 31 && (rn == rt || rn == rt2);
     case Encoding::LDP_gen_post: case Encoding::LDP_gen_pre: case Encoding::LDPSW_post:
