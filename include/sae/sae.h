@@ -126,6 +126,11 @@ int sae_vcpu_create(sae_vm *vm, sae_vcpu **vcpu);
 void sae_vcpu_destroy(sae_vcpu *vcpu);
 sae_control_block *sae_vcpu_control_block(sae_vcpu *vcpu);
 
+/* Tells the vCPU that guest code in [address, address + size) changed (the host loaded new code,
+ * or the guest wrote it and the host wants the change seen): blocks translated from there are
+ * dropped and translated again when next executed. */
+void sae_vcpu_invalidate_code(sae_vcpu *vcpu, uint64_t address, uint64_t size);
+
 /* Runs the vCPU from control_block->pc until an intercept; returns its code (also stored in
  * control_block->intercept), or a negative errno if the vCPU could not run at all. */
 int sae_run(sae_vcpu *vcpu);

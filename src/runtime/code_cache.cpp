@@ -1,5 +1,7 @@
 #include "runtime/code_cache.h"
 
+#include <algorithm>
+
 #include "backend/s390x/asm/assembler.h"
 #include "backend/s390x/codegen/codegen.h"
 #include "ir/passes/passes.h"
@@ -30,55 +32,70 @@ void CodeCache::Flush() {
   ++flushes_;
 }
 
-std::optional<std::size_t> CodeCache::Compile(std::uint64_t pc,
-                                              const frontend::arm64::CodeReader& read,
-                                              unsigned max_instructions) {
+std::optional<CodeCache::Compiled> CodeCache::Compile(std::uint64_t pc,
+                                                     const frontend::arm64::CodeReader& read,
+                                                     unsigned max_instructions) {
   ir::Block block(pc);
   frontend::arm64::TranslateBlock(block, read, {.max_instructions = max_instructions});
   ir::Optimize(block);
-  const std::size_t start = buffer_.size();
-  // The block's pages become writable (never writable and executable at once) while emitting.
-  const std::size_t window = buffer_.capacity() - start;
-  memory_.MakeWritable(start, window);
-  s390x::Assembler as(buffer_);
-  const s390x::CodegenResult result = s390x::EmitBlock(block, as, layout_, exit_offset_);
-  const bool overflowed = buffer_.overflowed();
-  if (!result.ok || overflowed) buffer_.Rewind(start);
-  memory_.MakeExecutable(start, window);
-  if (overflowed) return std::nullopt;
-  if (!result.ok) {
+  if (!Emit(block)) {
+    if (block_overflowed_) return std::nullopt;
     // An operation the backend cannot emit: try a shorter block, down to the one instruction
     // that needs it, which then raises NotTranslated like an untranslated encoding.
-    const unsigned shorter = block.guest_instructions() > 1 ? block.guest_instructions() - 1 : 0;
-    if (shorter > 0) return Compile(pc, read, shorter);
+    if (block.guest_instructions() > 1) return Compile(pc, read, block.guest_instructions() - 1);
     ir::Block exception(pc);
     exception.set_terminal(
         ir::term::Exception{ir::term::ExceptionKind::NotTranslated, pc, read(pc).value_or(0)});
     exception.set_guest_instructions(1);
-    memory_.MakeWritable(start, window);
-    s390x::Assembler fallback(buffer_);
-    s390x::EmitBlock(exception, fallback, layout_, exit_offset_);
-    memory_.MakeExecutable(start, window);
-    if (buffer_.overflowed()) {
-      buffer_.Rewind(start);
-      return std::nullopt;
-    }
+    if (!Emit(exception)) return std::nullopt;
   }
-  return start;
+  const std::size_t start = buffer_.size() - last_block_size_;
+  return Compiled{start, pc + 4 * std::max(1u, block.guest_instructions())};
+}
+
+bool CodeCache::Emit(const ir::Block& block) {
+  // Only the pages this block may use become writable (never writable and executable at once),
+  // and its own buffer ends there, so a larger block overflows instead of writing further.
+  const std::size_t start = buffer_.size();
+  const std::size_t window = std::min(kMaxBlockBytes, buffer_.capacity() - start);
+  if (window == 0) {
+    block_overflowed_ = true;
+    return false;
+  }
+  memory_.MakeWritable(start, window);
+  s390x::CodeBuffer block_buffer(memory_.bytes().subspan(start, window));
+  s390x::Assembler as(block_buffer);
+  const auto exit = static_cast<std::int64_t>(exit_offset_) - static_cast<std::int64_t>(start);
+  const s390x::CodegenResult result = s390x::EmitBlock(block, as, layout_, exit);
+  memory_.MakeExecutable(start, window);
+  block_overflowed_ = block_buffer.overflowed();
+  if (!result.ok || block_overflowed_) return false;
+  last_block_size_ = block_buffer.size();
+  // The shared buffer only tracks where the next block goes.
+  buffer_.Rewind(start);
+  buffer_.Skip(block_buffer.size());
+  return true;
+}
+
+void CodeCache::Invalidate(std::uint64_t begin, std::uint64_t end) {
+  std::erase_if(blocks_, [&](const auto& entry) {
+    return entry.first < end && begin < entry.second.guest_end;
+  });
 }
 
 const std::byte* CodeCache::Get(std::uint64_t pc, const frontend::arm64::CodeReader& read) {
   if (const auto found = blocks_.find(pc); found != blocks_.end()) {
-    return memory_.bytes().data() + found->second;
+    return memory_.bytes().data() + found->second.offset;
   }
-  std::optional<std::size_t> offset = Compile(pc, read, frontend::arm64::TranslationLimits{}.max_instructions);
-  if (!offset) {
+  const unsigned limit = frontend::arm64::TranslationLimits{}.max_instructions;
+  std::optional<Compiled> compiled = Compile(pc, read, limit);
+  if (!compiled) {
     Flush();
-    offset = Compile(pc, read, frontend::arm64::TranslationLimits{}.max_instructions);
-    if (!offset) return nullptr;  // one block larger than the whole cache
+    compiled = Compile(pc, read, limit);
+    if (!compiled) return nullptr;  // one block larger than the whole cache
   }
-  blocks_.emplace(pc, *offset);
-  return memory_.bytes().data() + *offset;
+  blocks_.emplace(pc, *compiled);
+  return memory_.bytes().data() + compiled->offset;
 }
 
 }  // namespace sae::runtime

@@ -12,6 +12,7 @@
 #include "backend/s390x/codegen/state_layout.h"
 #include "common/code_memory.h"
 #include "frontend/arm64/translate/translator.h"
+#include "ir/block.h"
 
 namespace sae::runtime {
 
@@ -25,21 +26,37 @@ class CodeCache {
   // Runs generated code at `code` against `state` until it leaves through the exit thunk.
   void Enter(void* state, const std::byte* code) const;
 
+  // Forgets every block translated from guest addresses in [begin, end): the next execution
+  // there translates the current bytes.
+  void Invalidate(std::uint64_t begin, std::uint64_t end);
+
   std::size_t blocks() const { return blocks_.size(); }
   std::size_t flushes() const { return flushes_; }
 
  private:
-  std::optional<std::size_t> Compile(std::uint64_t pc, const frontend::arm64::CodeReader& read,
-                                     unsigned max_instructions);
+  struct Compiled {
+    std::size_t offset;      // of the code in the buffer
+    std::uint64_t guest_end; // the guest address after the block's last instruction
+  };
+  std::optional<Compiled> Compile(std::uint64_t pc, const frontend::arm64::CodeReader& read,
+                                  unsigned max_instructions);
   void Flush();
+  // Emits one block after the last; false if the backend cannot, or it does not fit.
+  bool Emit(const ir::Block& block);
+
+  // Room one block may take; a block needing more is cut short by the translator's limit long
+  // before (64 instructions of at most a few hundred bytes each).
+  static constexpr std::size_t kMaxBlockBytes = 64 * 1024;
 
   CodeMemory memory_;
   backend::s390x::CodeBuffer buffer_;
   backend::s390x::StateLayout layout_;
   std::size_t exit_offset_ = 0;
   std::size_t thunks_end_ = 0;
-  std::unordered_map<std::uint64_t, std::size_t> blocks_;
+  std::unordered_map<std::uint64_t, Compiled> blocks_;
   std::size_t flushes_ = 0;
+  std::size_t last_block_size_ = 0;
+  bool block_overflowed_ = false;
 };
 
 }  // namespace sae::runtime

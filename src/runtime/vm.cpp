@@ -87,6 +87,12 @@ extern "C" sae_control_block* sae_vcpu_control_block(sae_vcpu* vcpu) {
   return vcpu != nullptr ? &vcpu->state.control : nullptr;
 }
 
+extern "C" void sae_vcpu_invalidate_code(sae_vcpu* vcpu, std::uint64_t address, std::uint64_t size) {
+  if (vcpu == nullptr || size == 0) return;
+  const std::uint64_t end = address + size < address ? ~std::uint64_t{0} : address + size;
+  vcpu->code->Invalidate(address, end);
+}
+
 extern "C" void sae_kick(sae_vcpu* vcpu) {
   if (vcpu != nullptr) vcpu->kick.store(true, std::memory_order_release);
 }

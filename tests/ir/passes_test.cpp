@@ -96,6 +96,35 @@ TEST(ConstantFolding, ComputesImmediatesAndIdentities) {
             "  terminal ReturnToDispatch\n");
 }
 
+TEST(ConstantFolding, KeepsOperationsWhoseFlagsAreWanted) {
+  Block block(0);
+  IREmitter ir(block);
+  const U32U64 x = ir.GetReg(true, 1);
+  const U32U64 same = ir.Add(x, U32U64(IREmitter::Imm64(0)));  // ADDS x, #0: C and V matter
+  ir.SetX(0, U64(same));
+  ir.SetNZCV(ir.NZCVFrom(same));
+  const U32U64 zero = ir.And(U32U64(IREmitter::Imm64(0)), U32U64(IREmitter::Imm64(0xff)));
+  ir.SetX(2, U64(zero));
+  ir.SetNZCV(ir.NZCVFrom(zero));  // ANDS of immediates: the flags fold too (Z)
+  const U32U64 borrow = ir.Sub(U32U64(IREmitter::Imm32(1)), U32U64(IREmitter::Imm32(2)));
+  ir.SetNZCV(ir.NZCVFrom(borrow));  // 1 - 2: N, no carry
+  ir.SetTerm(term::ReturnToDispatch{});
+  ConstantFolding(block);
+  IdentityRemoval(block);
+  DeadCodeElimination(block);
+  ExpectValid(block);
+  EXPECT_EQ(Body(block),
+            "  %1 = GetX x1\n"
+            "  %2 = Add64 %1, #0x0\n"
+            "  SetX x0, %2\n"
+            "  %3 = GetNZCVFromOp %2\n"
+            "  SetNZCV %3\n"
+            "  SetX x2, #0x0\n"
+            "  SetNZCV #0x40000000\n"
+            "  SetNZCV #0x80000000\n"
+            "  terminal ReturnToDispatch\n");
+}
+
 TEST(NZCVLiveness, DropsFlagsOverwrittenBeforeAnyRead) {
   Block block(0);
   IREmitter ir(block);

@@ -117,6 +117,17 @@ TEST_F(Guest, KickStopsAnEndlessLoop) {
   EXPECT_EQ(cb_->x[0], before);
 }
 
+TEST_F(Guest, InvalidatedCodeIsTranslatedAgain) {
+  Load(kCode, {0x91000400, kSvc0});  // add x0, x0, #1
+  ASSERT_EQ(sae_run(vcpu_), SAE_INTERCEPT_SYNC_EXCEPTION);
+  EXPECT_EQ(cb_->x[0], 1u);
+  Load(kCode, {0x91002800, kSvc0});  // add x0, x0, #10
+  sae_vcpu_invalidate_code(vcpu_, kCode, 4);
+  cb_->pc = kCode;
+  ASSERT_EQ(sae_run(vcpu_), SAE_INTERCEPT_SYNC_EXCEPTION);
+  EXPECT_EQ(cb_->x[0], 11u);
+}
+
 TEST(Api, RejectsBadArguments) {
   std::vector<std::uint8_t> memory(4096);
   sae_vm* vm = nullptr;

@@ -1,7 +1,7 @@
 #include "ir/passes/passes.h"
 
-#include <bit>
 #include <optional>
+#include <unordered_set>
 
 namespace sae::ir {
 
@@ -85,11 +85,58 @@ std::optional<Value> Simplify(const Inst& inst, unsigned width) {
   }
 }
 
+// The NZCV (bits 31:28) of a flag-setting operation on immediates, as GetNZCVFromOp defines it.
+std::optional<std::uint64_t> FoldFlags(const Inst& op) {
+  std::uint64_t a[kMaxArguments] = {};
+  for (std::size_t i = 0; i < op.arg_count(); ++i) {
+    const Value arg = op.arg(i).Resolved();
+    if (!arg.IsImmediate()) return std::nullopt;
+    a[i] = arg.imm();
+  }
+  const unsigned width = BitWidth(op.arg(0).type());
+  if (width != 32 && width != 64) return std::nullopt;
+  const std::uint64_t m = Mask(width);
+  const std::uint64_t sign = 1ull << (width - 1);
+  std::uint64_t result = 0;
+  bool carry = false, overflow = false;
+  const auto add = [&](std::uint64_t x, std::uint64_t y, std::uint64_t carry_in) {
+    result = (x + y + carry_in) & m;
+    carry = carry_in ? result <= x : result < x;
+    overflow = ((x ^ result) & (y ^ result) & sign) != 0;
+  };
+  switch (op.opcode()) {
+    case Opcode::Add32: case Opcode::Add64: add(a[0], a[1], 0); break;
+    case Opcode::Sub32: case Opcode::Sub64: add(a[0], ~a[1] & m, 1); break;
+    case Opcode::AddWithCarry32: case Opcode::AddWithCarry64: add(a[0], a[1], a[2] & 1); break;
+    case Opcode::SubWithCarry32: case Opcode::SubWithCarry64: add(a[0], ~a[1] & m, a[2] & 1); break;
+    case Opcode::And32: case Opcode::And64: result = a[0] & a[1]; break;
+    case Opcode::AndNot32: case Opcode::AndNot64: result = a[0] & ~a[1] & m; break;
+    default: return std::nullopt;
+  }
+  const bool n = (result & sign) != 0, z = result == 0;
+  return (std::uint64_t{n} << 31) | (std::uint64_t{z} << 30) | (std::uint64_t{carry} << 29) |
+         (std::uint64_t{overflow} << 28);
+}
+
 }  // namespace
 
 void ConstantFolding(Block& block) {
+  // Flags first: GetNZCVFromOp needs its operation intact, so an operation whose flags are
+  // wanted is folded only together with them, when all its operands are immediates.
+  std::unordered_set<const Inst*> flags_wanted;
+  for (Inst* inst : block.instructions()) {
+    if (inst->opcode() != Opcode::GetNZCVFromOp) continue;
+    const Inst* op = inst->arg(0).inst();
+    if (op == nullptr) continue;
+    if (const auto flags = FoldFlags(*op)) {
+      inst->ReplaceUsesWith(Value::Immediate(Type::NZCV, *flags));
+    } else {
+      flags_wanted.insert(op);
+    }
+  }
   for (Inst* inst : block.instructions()) {
     if (!IsPure(inst->opcode()) || inst->opcode() == Opcode::Identity) continue;
+    if (flags_wanted.count(inst) != 0) continue;
     const Type type = inst->ResultType();
     // Width of the operation: its operands' for compares to zero, else its result's.
     const Type operand_type = inst->arg_count() > 0 ? inst->arg(0).type() : type;

@@ -28,6 +28,15 @@ class CodeBuffer {
     }
   }
 
+  // Counts `length` bytes written by someone else (another buffer over the same memory) as used.
+  void Skip(std::size_t length) {
+    if (size_ + length > memory_.size()) {
+      overflowed_ = true;
+      return;
+    }
+    size_ += length;
+  }
+
   void Emit16(std::uint64_t unit) { Emit(unit, 2); }
   void Emit32(std::uint64_t unit) { Emit(unit, 4); }
   void Emit48(std::uint64_t unit) { Emit(unit, 6); }

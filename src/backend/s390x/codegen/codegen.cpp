@@ -115,8 +115,8 @@ void EmitTerminal(EmitContext& ctx, const ir::Terminal& terminal) {
 }  // namespace
 
 CodegenResult EmitBlock(const ir::Block& block, Assembler& as, const StateLayout& layout,
-                        std::size_t exit_offset) {
-  EmitContext ctx(as, layout, block, exit_offset);
+                        std::int64_t exit_displacement) {
+  EmitContext ctx(as, layout, block, exit_displacement);
   const auto& instructions = block.instructions();
   for (std::size_t i = 0; i < instructions.size() && !ctx.failed(); ++i) {
     ctx.current = instructions[i];

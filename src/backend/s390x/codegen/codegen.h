@@ -22,8 +22,9 @@ struct CodegenResult {
 };
 
 // Emits `block`, which ends by storing the next guest PC (or an intercept) in the state and
-// branching to the exit thunk at `exit_offset` of the same buffer.
+// branching to the exit thunk, `exit_displacement` bytes from the start of the assembler's buffer
+// (negative: before it).
 CodegenResult EmitBlock(const ir::Block& block, Assembler& as, const StateLayout& layout,
-                        std::size_t exit_offset);
+                        std::int64_t exit_displacement);
 
 }  // namespace sae::backend::s390x

@@ -5,8 +5,8 @@
 namespace sae::backend::s390x {
 
 EmitContext::EmitContext(Assembler& assembler, const StateLayout& state_layout,
-                         const ir::Block& block, std::size_t exit)
-    : as(assembler), layout(state_layout), exit_offset(exit), occupant_(kAllocatable.size()) {
+                         const ir::Block& block, std::int64_t exit)
+    : as(assembler), layout(state_layout), exit_displacement(exit), occupant_(kAllocatable.size()) {
   const auto& instructions = block.instructions();
   retire_at_.resize(instructions.size());
   auto use = [&](const ir::Value& value, std::size_t position) {
@@ -98,8 +98,7 @@ void EmitContext::Retire(std::size_t position) {
 }
 
 void EmitContext::BranchToExit(Cond condition) {
-  const auto halfwords =
-      (static_cast<std::int64_t>(exit_offset) - static_cast<std::int64_t>(as.size())) / 2;
+  const auto halfwords = (exit_displacement - static_cast<std::int64_t>(as.size())) / 2;
   as.BRCL(condition, Rel32(halfwords));
 }
 

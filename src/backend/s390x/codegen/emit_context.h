@@ -16,11 +16,11 @@ namespace sae::backend::s390x {
 class EmitContext {
  public:
   EmitContext(Assembler& assembler, const StateLayout& state_layout, const ir::Block& block,
-              std::size_t exit);
+              std::int64_t exit);
 
   Assembler& as;
   const StateLayout& layout;
-  const std::size_t exit_offset;
+  const std::int64_t exit_displacement;  // of the exit thunk from the buffer's start
 
   // A register holding `value`: its allocated register, or `scratch` loaded with an immediate or
   // a spilled value. U1/U8/U16/U32 values are always zero-extended to 64 bits.

@@ -1,4 +1,4 @@
-// Exception generation: SVC, HVC, SMC, BRK, HLT. Guests run at EL0 only so far (user-process
+// Exception generation: SVC, HVC, SMC, BRK, HLT, and UDF (permanently UNDEFINED). Guests run at EL0 only so far (user-process
 // mode), where HVC and SMC are UNDEFINED and HLT is UNDEFINED because halting debug is off.
 #include "frontend/arm64/translate/visitor.h"
 
@@ -17,6 +17,7 @@ bool TranslatorVisitor::BRK(Imm<16> imm) {
   return false;
 }
 
+bool TranslatorVisitor::UDF(Imm<16>) { return Unallocated(word_); }
 bool TranslatorVisitor::HVC(Imm<16>) { return Unallocated(word_); }
 bool TranslatorVisitor::SMC(Imm<16>) { return Unallocated(word_); }
 bool TranslatorVisitor::HLT(Imm<16>) { return Unallocated(word_); }

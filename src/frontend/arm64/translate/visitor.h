@@ -61,6 +61,7 @@ class TranslatorVisitor {
   bool RET(Reg n);
 
   // ---- Exception generation
+  bool UDF(Imm<16> imm);
   bool SVC(Imm<16> imm);
   bool HVC(Imm<16> imm);
   bool SMC(Imm<16> imm);
