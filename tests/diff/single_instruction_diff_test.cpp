@@ -1,7 +1,8 @@
 // Differential test: random single instructions of every encoding the translator handles (except
 // exception generation), from random register and flag states, run by libsae and by Unicorn 2
-// in-process; X0-X30, SP, NZCV and the next PC must agree. Guest memory is filled with SVC #0,
-// so libsae stops right after the instruction (or at its branch target).
+// in-process; X0-X30, SP, NZCV, the next PC and every byte of guest memory must agree. Guest
+// memory is random data below kData and SVC #0 words above, so libsae stops right after the
+// instruction (or at its branch target).
 // SAE_DIFF_SEED and SAE_DIFF_CASES choose other runs by hand.
 #include <unicorn/unicorn.h>
 
@@ -28,6 +29,7 @@ using frontend::arm64::EncodingInfo;
 using frontend::arm64::GroupOf;
 
 constexpr std::uint64_t kMemorySize = 64 * 1024;
+constexpr std::uint64_t kData = 0x4000;  // [0, kData) random bytes, the rest SVC #0 words
 constexpr std::uint64_t kCode = 0x8000;
 constexpr std::uint32_t kSvc0 = 0xd4000001;
 
@@ -58,12 +60,10 @@ class Unicorn {
     if (uc_ != nullptr) uc_close(uc_);
   }
   bool ok() const { return ok_; }
-  // Runs one instruction at kCode.
-  bool Run(std::uint32_t word, State& state) {
-    const std::uint8_t bytes[4] = {static_cast<std::uint8_t>(word), static_cast<std::uint8_t>(word >> 8),
-                                   static_cast<std::uint8_t>(word >> 16), static_cast<std::uint8_t>(word >> 24)};
-    uc_mem_write(uc_, kCode, bytes, 4);
-    uc_ctl_remove_cache(uc_, static_cast<std::uint64_t>(kCode), static_cast<std::uint64_t>(kCode + 4));
+  // Runs one instruction: `memory` (with the instruction at kCode) in, memory out.
+  bool Run(std::vector<std::uint8_t>& memory, State& state) {
+    uc_mem_write(uc_, 0, memory.data(), memory.size());
+    uc_ctl_remove_cache(uc_, std::uint64_t{0}, static_cast<std::uint64_t>(kMemorySize));
     for (int n = 0; n < 31; ++n) uc_reg_write(uc_, UnicornX(n), &state.x[n]);
     uc_reg_write(uc_, UC_ARM64_REG_SP, &state.sp);
     uc_reg_write(uc_, UC_ARM64_REG_NZCV, &state.nzcv);
@@ -73,6 +73,7 @@ class Unicorn {
     uc_reg_read(uc_, UC_ARM64_REG_NZCV, &state.nzcv);
     uc_reg_read(uc_, UC_ARM64_REG_PC, &state.pc);
     state.nzcv &= 0xf0000000;
+    uc_mem_read(uc_, 0, memory.data(), memory.size());
     return true;
   }
 
@@ -84,7 +85,6 @@ class Unicorn {
 class Libsae {
  public:
   Libsae() : memory_(kMemorySize) {
-    for (std::uint64_t a = 0; a < kMemorySize; a += 4) Store(a, kSvc0);
     const sae_vm_config config = {SAE_API_VERSION, SAE_VM_USER_MODE, memory_.data(), memory_.size()};
     ok_ = sae_vm_create(&config, &vm_) == 0 && sae_vcpu_create(vm_, &vcpu_) == 0;
   }
@@ -93,9 +93,10 @@ class Libsae {
     sae_vm_destroy(vm_);
   }
   bool ok() const { return ok_; }
-  void Run(std::uint32_t word, State& state) {
-    Store(kCode, word);
-    sae_vcpu_invalidate_code(vcpu_, kCode, 4);
+  // Runs from kCode: `memory` in, memory out.
+  void Run(std::vector<std::uint8_t>& memory, State& state) {
+    memory_ = memory;
+    sae_vcpu_invalidate_code(vcpu_, 0, kMemorySize);
     sae_control_block* cb = sae_vcpu_control_block(vcpu_);
     for (int n = 0; n < 31; ++n) cb->x[n] = state.x[n];
     cb->sp_el0 = state.sp;
@@ -108,17 +109,19 @@ class Libsae {
     // After the instruction came an SVC (resume address + 4), or a fetch outside memory (or
     // misaligned) at the next PC itself.
     state.pc = intercept == SAE_INTERCEPT_SYNC_EXCEPTION ? cb->pc - 4 : cb->pc;
+    memory = memory_;
   }
 
  private:
-  void Store(std::uint64_t address, std::uint32_t word) {
-    for (int b = 0; b < 4; ++b) memory_[address + b] = static_cast<std::uint8_t>(word >> (8 * b));
-  }
   std::vector<std::uint8_t> memory_;
   sae_vm* vm_ = nullptr;
   sae_vcpu* vcpu_ = nullptr;
   bool ok_ = false;
 };
+
+void StoreWord(std::vector<std::uint8_t>& memory, std::uint64_t address, std::uint32_t word) {
+  for (int b = 0; b < 4; ++b) memory[address + b] = static_cast<std::uint8_t>(word >> (8 * b));
+}
 
 std::uint64_t InterestingValue(std::mt19937_64& random) {
   static constexpr std::uint64_t kSpecial[] = {0, 1, 2, ~0ull, 0x7fffffffffffffff, 0x8000000000000000,
@@ -127,7 +130,7 @@ std::uint64_t InterestingValue(std::mt19937_64& random) {
   switch (random() % 4) {
     case 0: return kSpecial[random() % std::size(kSpecial)];
     case 1: return random() % 4096;
-    case 2: return (random() % (kMemorySize / 4)) * 4;
+    case 2: return random() % (random() % 2 ? kData : kMemorySize);  // addresses in memory
     default: return random();
   }
 }
@@ -160,6 +163,9 @@ TEST(SingleInstructionDiff, AgreesWithUnicorn) {
   const LlvmDisassembler llvm("aarch64-linux-gnu", "", "+v8a");
   const unsigned cases = EnvOr("SAE_DIFF_CASES", 20000);
   std::mt19937_64 random(EnvOr("SAE_DIFF_SEED", 1));
+  std::vector<std::uint8_t> pristine(kMemorySize);
+  for (std::uint64_t a = 0; a < kData; ++a) pristine[a] = static_cast<std::uint8_t>(random());
+  for (std::uint64_t a = kData; a < kMemorySize; a += 4) StoreWord(pristine, a, kSvc0);
   unsigned passed = 0, failed = 0;
   for (unsigned n = 0; n < cases; ++n) {
     const EncodingInfo& info = *encodings[random() % encodings.size()];
@@ -180,11 +186,17 @@ TEST(SingleInstructionDiff, AgreesWithUnicorn) {
     initial.sp = InterestingValue(random);
     initial.nzcv = static_cast<std::uint32_t>(random() % 16) << 28;
     State theirs = initial, ours = initial;
-    if (!unicorn.Run(word, theirs)) continue;  // Unicorn raised an exception: not comparable
-    if (theirs.pc == kCode) continue;  // a branch to itself: libsae would (rightly) loop forever
-    libsae.Run(word, ours);
+    std::vector<std::uint8_t> their_memory = pristine;
+    StoreWord(their_memory, kCode, word);
+    std::vector<std::uint8_t> our_memory = their_memory;
+    if (!unicorn.Run(their_memory, theirs)) continue;  // Unicorn raised an exception: not comparable
+    // A branch to itself would (rightly) loop forever in libsae, and one into the data would run
+    // data: the next PC is compared only where an SVC or the end of memory stops libsae.
+    if (theirs.pc == kCode || theirs.pc < kData) continue;
+    libsae.Run(our_memory, ours);
     const bool same = std::equal(std::begin(ours.x), std::end(ours.x), std::begin(theirs.x)) &&
-                      ours.sp == theirs.sp && ours.nzcv == theirs.nzcv && ours.pc == theirs.pc;
+                      ours.sp == theirs.sp && ours.nzcv == theirs.nzcv && ours.pc == theirs.pc &&
+                      our_memory == their_memory;
     if (same) {
       ++passed;
       continue;
@@ -193,9 +205,19 @@ TEST(SingleInstructionDiff, AgreesWithUnicorn) {
       const std::uint8_t bytes[4] = {static_cast<std::uint8_t>(word), static_cast<std::uint8_t>(word >> 8),
                                      static_cast<std::uint8_t>(word >> 16), static_cast<std::uint8_t>(word >> 24)};
       const auto text = llvm.Disassemble(bytes);
+      std::string memory_note;
+      for (std::uint64_t a = 0; a < kMemorySize; ++a) {
+        if (our_memory[a] != their_memory[a]) {
+          char note[96];
+          std::snprintf(note, sizeof note, "\n memory differs first at %llx: unicorn %02x libsae %02x",
+                        static_cast<unsigned long long>(a), their_memory[a], our_memory[a]);
+          memory_note = note;
+          break;
+        }
+      }
       ADD_FAILURE() << std::hex << word << " " << (text ? text->text : "?") << " (" << info.name
                     << ")\n initial: " << Describe(initial) << "\n unicorn: " << Describe(theirs)
-                    << "\n libsae:  " << Describe(ours);
+                    << "\n libsae:  " << Describe(ours) << memory_note;
     }
   }
   std::printf("%u passed, %u failed\n", passed, failed);
