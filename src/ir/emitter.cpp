@@ -58,6 +58,16 @@ U32U64 IREmitter::ByteReverse(U32U64 a) {
   return Sized(Opcode::ByteReverse32, Opcode::ByteReverse64, {a});
 }
 
+U32 IREmitter::CRC32(bool castagnoli, unsigned bits, U32 accumulator, U32U64 data) {
+  static constexpr Opcode kIso[] = {Opcode::CRC32ISO8, Opcode::CRC32ISO16, Opcode::CRC32ISO32,
+                                    Opcode::CRC32ISO64};
+  static constexpr Opcode kCastagnoli[] = {Opcode::CRC32Castagnoli8, Opcode::CRC32Castagnoli16,
+                                           Opcode::CRC32Castagnoli32, Opcode::CRC32Castagnoli64};
+  const std::size_t index = bits == 8 ? 0 : bits == 16 ? 1 : bits == 32 ? 2 : 3;
+  assert((index == 3) == (data.type() == Type::U64));
+  return U32(Emit(castagnoli ? kCastagnoli[index] : kIso[index], {accumulator, data}));
+}
+
 U32U64 IREmitter::Add(U32U64 a, U32U64 b) { return Sized(Opcode::Add32, Opcode::Add64, {a, b}); }
 U32U64 IREmitter::Sub(U32U64 a, U32U64 b) { return Sized(Opcode::Sub32, Opcode::Sub64, {a, b}); }
 U32U64 IREmitter::AddWithCarry(U32U64 a, U32U64 b, U1 carry) {

@@ -41,6 +41,8 @@ class IREmitter {
   U32U64 CountLeadingZeros(U32U64 a);
   U32U64 ReverseBits(U32U64 a);
   U32U64 ByteReverse(U32U64 a);
+  // One CRC32 (or, castagnoli, CRC32C) step over the low `bits` (8, 16, 32, 64) bits of data.
+  U32 CRC32(bool castagnoli, unsigned bits, U32 accumulator, U32U64 data);
 
   // ---- Arithmetic and logic (both operands of the same width)
   U32U64 Add(U32U64 a, U32U64 b);

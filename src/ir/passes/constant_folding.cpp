@@ -9,6 +9,19 @@ namespace {
 
 std::uint64_t Mask(unsigned width) { return width == 64 ? ~0ull : (1ull << width) - 1; }
 
+// The CRC32 step of opcodes.inc: `bits` data bits into the accumulator, least significant first.
+constexpr std::uint32_t kCrc32Iso = 0xedb88320;         // reflected 0x04C11DB7
+constexpr std::uint32_t kCrc32Castagnoli = 0x82f63b78;  // reflected 0x1EDC6F41
+std::uint64_t Crc32(std::uint64_t accumulator, std::uint64_t data, unsigned bits,
+                    std::uint32_t polynomial) {
+  auto crc = static_cast<std::uint32_t>(accumulator);
+  for (unsigned i = 0; i < bits; ++i) {
+    const bool feedback = ((crc ^ (data >> i)) & 1) != 0;
+    crc = (crc >> 1) ^ (feedback ? polynomial : 0);
+  }
+  return crc;
+}
+
 // The value of `inst` if all its arguments are immediates and the opcode is one we fold.
 std::optional<std::uint64_t> Evaluate(const Inst& inst, unsigned width) {
   std::uint64_t a[kMaxArguments] = {};
@@ -41,6 +54,25 @@ std::optional<std::uint64_t> Evaluate(const Inst& inst, unsigned width) {
     case Opcode::SignExtendWordToLong:
       return static_cast<std::uint64_t>(static_cast<std::int64_t>(static_cast<std::int32_t>(a[0])));
     case Opcode::IsZero32: case Opcode::IsZero64: return a[0] == 0;
+    case Opcode::LeastSignificantHalf: return a[0] & 0xffff;
+    case Opcode::LeastSignificantByte: return a[0] & 0xff;
+    case Opcode::SignExtendHalfToWord:
+      return static_cast<std::uint32_t>(static_cast<std::int32_t>(static_cast<std::int16_t>(a[0])));
+    case Opcode::SignExtendByteToWord:
+      return static_cast<std::uint32_t>(static_cast<std::int32_t>(static_cast<std::int8_t>(a[0])));
+    case Opcode::CountLeadingZeros32: case Opcode::CountLeadingZeros64: {
+      unsigned count = 0;
+      while (count < width && ((a[0] >> (width - 1 - count)) & 1) == 0) ++count;
+      return count;
+    }
+    case Opcode::CRC32ISO8: return Crc32(a[0], a[1], 8, kCrc32Iso);
+    case Opcode::CRC32ISO16: return Crc32(a[0], a[1], 16, kCrc32Iso);
+    case Opcode::CRC32ISO32: return Crc32(a[0], a[1], 32, kCrc32Iso);
+    case Opcode::CRC32ISO64: return Crc32(a[0], a[1], 64, kCrc32Iso);
+    case Opcode::CRC32Castagnoli8: return Crc32(a[0], a[1], 8, kCrc32Castagnoli);
+    case Opcode::CRC32Castagnoli16: return Crc32(a[0], a[1], 16, kCrc32Castagnoli);
+    case Opcode::CRC32Castagnoli32: return Crc32(a[0], a[1], 32, kCrc32Castagnoli);
+    case Opcode::CRC32Castagnoli64: return Crc32(a[0], a[1], 64, kCrc32Castagnoli);
     default: return std::nullopt;
   }
 }

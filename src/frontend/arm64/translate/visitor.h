@@ -6,6 +6,7 @@
 #include <cstdint>
 
 #include "frontend/arm64/decoder/decoder.h"
+#include "frontend/arm64/translate/load_store_forms.h"
 #include "ir/emitter.h"
 
 namespace sae::frontend::arm64 {
@@ -48,6 +49,112 @@ class TranslatorVisitor {
   bool EXTR_32(Reg m, Imm<5> lsb, Reg n, Reg d);
   bool EXTR_64(Reg m, Imm<6> lsb, Reg n, Reg d);
 
+  // ---- Loads and stores
+  enum class Addressing { Unscaled, PostIndex, PreIndex, UnsignedOffset, RegisterOffset };
+  enum class MemOp { Store, LoadZero, LoadSigned32, LoadSigned64, Prefetch };
+  struct AddressSpec {
+    Addressing mode;
+    std::int64_t imm;  // the byte offset, or the unscaled imm12 of UnsignedOffset
+    Reg m;             // RegisterOffset: the index register, its extension option and shift
+    unsigned option;
+    bool shift;
+  };
+#define LOAD_STORE(name, addressing, size, operation) bool name(SAE_LDST_PARAMS_##addressing);
+#define LOAD_STORE_GEN(name, addressing, operation) bool name(bool z, SAE_LDST_PARAMS_##addressing);
+#include "frontend/arm64/translate/load_store.inc"
+#undef LOAD_STORE_GEN
+#undef LOAD_STORE
+  bool LDR_lit_gen(bool z, Imm<19> imm, Reg t);
+  bool LDRSW_lit(Imm<19> imm, Reg t);
+  bool PRFM_lit(Imm<19> imm, Reg t);
+  bool STNP_gen(bool z, Imm<7> imm, Reg t2, Reg n, Reg t);
+  bool LDNP_gen(bool z, Imm<7> imm, Reg t2, Reg n, Reg t);
+  bool STP_gen_post(bool z, Imm<7> imm, Reg t2, Reg n, Reg t);
+  bool STP_gen_off(bool z, Imm<7> imm, Reg t2, Reg n, Reg t);
+  bool STP_gen_pre(bool z, Imm<7> imm, Reg t2, Reg n, Reg t);
+  bool LDP_gen_post(bool z, Imm<7> imm, Reg t2, Reg n, Reg t);
+  bool LDP_gen_off(bool z, Imm<7> imm, Reg t2, Reg n, Reg t);
+  bool LDP_gen_pre(bool z, Imm<7> imm, Reg t2, Reg n, Reg t);
+  bool LDPSW_post(Imm<7> imm, Reg t2, Reg n, Reg t);
+  bool LDPSW_off(Imm<7> imm, Reg t2, Reg n, Reg t);
+  bool LDPSW_pre(Imm<7> imm, Reg t2, Reg n, Reg t);
+  bool LDAR(Imm<2> size, Reg n, Reg t);
+  bool LDAPR(Imm<2> size, Reg n, Reg t);
+  bool STLR(Imm<2> size, Reg n, Reg t);
+  bool LDAPUR(Imm<2> size, Imm<9> imm, Reg n, Reg t);
+  bool STLUR(Imm<2> size, Imm<9> imm, Reg n, Reg t);
+  bool LDAPURS_64(bool half, Imm<9> imm, Reg n, Reg t);
+  bool LDAPURS_32(bool half, Imm<9> imm, Reg n, Reg t);
+  bool LDAPURSW(Imm<9> imm, Reg n, Reg t);
+
+  // ---- Data processing (register)
+  bool UDIV(bool sf, Reg m, Reg n, Reg d);
+  bool SDIV(bool sf, Reg m, Reg n, Reg d);
+  bool LSLV(bool sf, Reg m, Reg n, Reg d);
+  bool LSRV(bool sf, Reg m, Reg n, Reg d);
+  bool ASRV(bool sf, Reg m, Reg n, Reg d);
+  bool RORV(bool sf, Reg m, Reg n, Reg d);
+  bool CRC32_32(Reg m, bool c, Imm<2> sz, Reg n, Reg d);
+  bool CRC32_64(Reg m, bool c, Reg n, Reg d);
+  bool RBIT(bool sf, Reg n, Reg d);
+  bool REV16(bool sf, Reg n, Reg d);
+  bool REV_32(Reg n, Reg d);
+  bool REV32(Reg n, Reg d);
+  bool REV_64(Reg n, Reg d);
+  bool CLZ(bool sf, Reg n, Reg d);
+  bool CLS(bool sf, Reg n, Reg d);
+  bool AND_shift_32(Imm<2> shift, Reg m, Imm<5> imm, Reg n, Reg d);
+  bool AND_shift_64(Imm<2> shift, Reg m, Imm<6> imm, Reg n, Reg d);
+  bool BIC_shift_32(Imm<2> shift, Reg m, Imm<5> imm, Reg n, Reg d);
+  bool BIC_shift_64(Imm<2> shift, Reg m, Imm<6> imm, Reg n, Reg d);
+  bool ORR_shift_32(Imm<2> shift, Reg m, Imm<5> imm, Reg n, Reg d);
+  bool ORR_shift_64(Imm<2> shift, Reg m, Imm<6> imm, Reg n, Reg d);
+  bool ORN_shift_32(Imm<2> shift, Reg m, Imm<5> imm, Reg n, Reg d);
+  bool ORN_shift_64(Imm<2> shift, Reg m, Imm<6> imm, Reg n, Reg d);
+  bool EOR_shift_32(Imm<2> shift, Reg m, Imm<5> imm, Reg n, Reg d);
+  bool EOR_shift_64(Imm<2> shift, Reg m, Imm<6> imm, Reg n, Reg d);
+  bool EON_shift_32(Imm<2> shift, Reg m, Imm<5> imm, Reg n, Reg d);
+  bool EON_shift_64(Imm<2> shift, Reg m, Imm<6> imm, Reg n, Reg d);
+  bool ANDS_shift_32(Imm<2> shift, Reg m, Imm<5> imm, Reg n, Reg d);
+  bool ANDS_shift_64(Imm<2> shift, Reg m, Imm<6> imm, Reg n, Reg d);
+  bool BICS_shift_32(Imm<2> shift, Reg m, Imm<5> imm, Reg n, Reg d);
+  bool BICS_shift_64(Imm<2> shift, Reg m, Imm<6> imm, Reg n, Reg d);
+  bool ADD_shift_32(Imm<2> shift, Reg m, Imm<5> imm, Reg n, Reg d);
+  bool ADD_shift_64(Imm<2> shift, Reg m, Imm<6> imm, Reg n, Reg d);
+  bool ADDS_shift_32(Imm<2> shift, Reg m, Imm<5> imm, Reg n, Reg d);
+  bool ADDS_shift_64(Imm<2> shift, Reg m, Imm<6> imm, Reg n, Reg d);
+  bool SUB_shift_32(Imm<2> shift, Reg m, Imm<5> imm, Reg n, Reg d);
+  bool SUB_shift_64(Imm<2> shift, Reg m, Imm<6> imm, Reg n, Reg d);
+  bool SUBS_shift_32(Imm<2> shift, Reg m, Imm<5> imm, Reg n, Reg d);
+  bool SUBS_shift_64(Imm<2> shift, Reg m, Imm<6> imm, Reg n, Reg d);
+  bool ADD_ext(bool sf, Reg m, Imm<3> option, Imm<3> imm, Reg n, Reg d);
+  bool ADDS_ext(bool sf, Reg m, Imm<3> option, Imm<3> imm, Reg n, Reg d);
+  bool SUB_ext(bool sf, Reg m, Imm<3> option, Imm<3> imm, Reg n, Reg d);
+  bool SUBS_ext(bool sf, Reg m, Imm<3> option, Imm<3> imm, Reg n, Reg d);
+  bool ADC(bool sf, Reg m, Reg n, Reg d);
+  bool ADCS(bool sf, Reg m, Reg n, Reg d);
+  bool SBC(bool sf, Reg m, Reg n, Reg d);
+  bool SBCS(bool sf, Reg m, Reg n, Reg d);
+  bool RMIF(Imm<6> imm, Reg n, Imm<4> mask);
+  bool SETF8(Reg n);
+  bool SETF16(Reg n);
+  bool CCMN_reg(bool sf, Reg m, Cond cond, Reg n, Imm<4> nzcv);
+  bool CCMP_reg(bool sf, Reg m, Cond cond, Reg n, Imm<4> nzcv);
+  bool CCMN_imm(bool sf, Imm<5> imm, Cond cond, Reg n, Imm<4> nzcv);
+  bool CCMP_imm(bool sf, Imm<5> imm, Cond cond, Reg n, Imm<4> nzcv);
+  bool CSEL(bool sf, Reg m, Cond cond, Reg n, Reg d);
+  bool CSINC(bool sf, Reg m, Cond cond, Reg n, Reg d);
+  bool CSINV(bool sf, Reg m, Cond cond, Reg n, Reg d);
+  bool CSNEG(bool sf, Reg m, Cond cond, Reg n, Reg d);
+  bool MADD(bool sf, Reg m, Reg a, Reg n, Reg d);
+  bool MSUB(bool sf, Reg m, Reg a, Reg n, Reg d);
+  bool SMADDL(Reg m, Reg a, Reg n, Reg d);
+  bool SMSUBL(Reg m, Reg a, Reg n, Reg d);
+  bool UMADDL(Reg m, Reg a, Reg n, Reg d);
+  bool UMSUBL(Reg m, Reg a, Reg n, Reg d);
+  bool SMULH(Reg m, Reg a, Reg n, Reg d);
+  bool UMULH(Reg m, Reg a, Reg n, Reg d);
+
   // ---- Branches
   bool B_cond(Imm<19> imm, Cond cond);
   bool B_uncond(Imm<26> imm);
@@ -78,6 +185,13 @@ class TranslatorVisitor {
   bool MoveWide(bool sf, unsigned hw, Imm<16> imm, Reg d, int kind);
   bool Bitfield(bool sf, unsigned immr, unsigned imms, Reg n, Reg d, int kind);
   bool Extract(bool sf, Reg m, unsigned lsb, Reg n, Reg d);
+  ir::U64 BaseAddress(Reg n);
+  void WriteBack(Reg n, ir::U64 address);
+  void Load(unsigned size, MemOp op, ir::U64 address, Reg t);
+  void Store(unsigned size, ir::U64 address, Reg t);
+  bool LoadStoreSingle(const AddressSpec& spec, unsigned size, MemOp op, Reg n, Reg t);
+  bool LoadStorePair(unsigned size, bool load, bool signed_words, Addressing mode, Imm<7> imm,
+                     Reg t2, Reg n, Reg t);
   bool CompareAndBranch(bool sf, Imm<19> imm, Reg t, bool if_zero);
   bool TestAndBranch(unsigned bit, Imm<14> imm, Reg t, bool if_zero);
 
