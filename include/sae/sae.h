@@ -108,7 +108,9 @@ typedef struct sae_control_block {
   /* 0x128 Intercept data, valid for the intercept code above. */
   uint64_t esr;       /* 0x128 ESR_EL2-style syndrome: EC in bits 31:26, IL bit 25, ISS 24:0 */
   uint64_t far;       /* 0x130 faulting virtual address (data and instruction aborts) */
-  uint64_t reserved[25]; /* 0x138 room for the timer, GIC and host-access data to come */
+  uint64_t tpidr_el0;   /* 0x138 EL0 thread pointers (TLS) */
+  uint64_t tpidrro_el0; /* 0x140 read-only at EL0 */
+  uint64_t reserved[23]; /* 0x148 room for the timer, GIC and host-access data to come */
 } sae_control_block;
 
 /* Exception classes found in sae_control_block.esr (Arm ARM ESR_ELx.EC). */
@@ -119,6 +121,8 @@ enum sae_exception_class {
   SAE_EC_SMC64 = 0x17,
   SAE_EC_IABT_LOW = 0x20,     /* instruction fetch outside memory */
   SAE_EC_DABT_LOW = 0x24,     /* data access outside memory: ISV, SAS, SRT, WnR in the ISS */
+  SAE_EC_SYS64 = 0x18,        /* MRS/MSR/SYS the vCPU does not implement at EL0: ISS = Op0,
+                               * Op2, Op1, CRn, Rt, CRm, direction (1 = read), as the Arm ARM */
   SAE_EC_BRK64 = 0x3c,        /* ISS = imm16 */
 };
 

@@ -34,6 +34,7 @@ enum class ExceptionKind : std::uint8_t {
   HypervisorCall, // HVC #imm
   SecureMonitorCall,  // SMC #imm
   InstructionAbort,   // the instruction at pc could not be fetched
+  SystemRegisterTrap, // MRS/MSR/SYS not implemented at this EL: immediate = the ESR ISS
 };
 struct Exception {
   ExceptionKind kind;

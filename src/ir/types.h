@@ -26,6 +26,9 @@ std::string_view TypeName(Type type);
 enum class Cond : std::uint8_t { EQ, NE, CS, CC, MI, PL, VS, VC, HI, LS, GE, LT, GT, LE, AL, NV };
 std::string_view CondName(Cond cond);
 
+// System registers the vCPU state holds for the generated code (GetSysReg/SetSysReg).
+enum class SysReg : std::uint8_t { TPIDR_EL0, TPIDRRO_EL0, FPCR, FPSR };
+
 // Bits of an integer type (U1..U128); 0 for the others.
 constexpr unsigned BitWidth(Type type) {
   switch (type) {

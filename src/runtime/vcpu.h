@@ -23,6 +23,9 @@ struct VcpuState {
   std::uint64_t memory_base = 0;
   std::uint64_t memory_size = 0;
   std::uint64_t not_translated = 0;
+  std::uint64_t invalidate = kNoInvalidation;  // set by IC IVAU for the run loop
+
+  static constexpr std::uint64_t kNoInvalidation = ~std::uint64_t{0};
 };
 
 }  // namespace sae::runtime

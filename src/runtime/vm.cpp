@@ -25,6 +25,11 @@ constexpr sae::backend::s390x::StateLayout kLayout = {
     .memory_base = offsetof(VcpuState, memory_base),
     .memory_size = offsetof(VcpuState, memory_size),
     .not_translated = offsetof(VcpuState, not_translated),
+    .tpidr_el0 = offsetof(VcpuState, control.tpidr_el0),
+    .tpidrro_el0 = offsetof(VcpuState, control.tpidrro_el0),
+    .fpcr = offsetof(VcpuState, control.fpcr),
+    .fpsr = offsetof(VcpuState, control.fpsr),
+    .invalidate = offsetof(VcpuState, invalidate),
 };
 
 // The public block's layout is ABI: these are the offsets its header documents.
@@ -37,6 +42,9 @@ static_assert(offsetof(sae_control_block, fpcr) == 0x118);
 static_assert(offsetof(sae_control_block, intercept) == 0x120);
 static_assert(offsetof(sae_control_block, esr) == 0x128);
 static_assert(offsetof(sae_control_block, far) == 0x130);
+static_assert(offsetof(sae_control_block, tpidr_el0) == 0x138);
+static_assert(offsetof(sae_control_block, tpidrro_el0) == 0x140);
+static_assert(sizeof(sae_control_block) == 0x200);
 static_assert(offsetof(VcpuState, control) == 0, "generated code addresses the block at 0");
 
 // Guest memory as arm64 sees it: little-endian words.
@@ -113,6 +121,12 @@ extern "C" int sae_run(sae_vcpu* vcpu) {
     const std::byte* code = vcpu->code->Get(control.pc, read);
     if (code == nullptr) return -ENOMEM;
     vcpu->code->Enter(&vcpu->state, code);
+    if (vcpu->state.invalidate != VcpuState::kNoInvalidation) {
+      // IC IVAU: the cache line (CTR_EL0.IminLine = 64 bytes) of the address.
+      const std::uint64_t line = vcpu->state.invalidate & ~std::uint64_t{63};
+      vcpu->code->Invalidate(line, line + 64);
+      vcpu->state.invalidate = VcpuState::kNoInvalidation;
+    }
     if (control.intercept != SAE_INTERCEPT_NONE) return static_cast<int>(control.intercept);
   }
 }

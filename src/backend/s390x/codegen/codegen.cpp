@@ -70,6 +70,7 @@ struct TerminalEmitter {
       case Kind::HypervisorCall: esr = Syndrome(0x16, t.immediate & 0xffff); break;
       case Kind::SecureMonitorCall: esr = Syndrome(0x17, t.immediate & 0xffff); break;
       case Kind::Breakpoint: esr = Syndrome(0x3c, t.immediate & 0xffff); break;
+      case Kind::SystemRegisterTrap: esr = Syndrome(0x18, t.immediate); break;
       case Kind::InstructionAbort:
         // Outside guest memory: a host access, with the instruction abort syndrome.
         esr = Syndrome(0x20, 0);

@@ -105,3 +105,56 @@ void EmitIR<Opcode::InstructionSynchronizationBarrier>(EmitContext&, const ir::I
 }
 
 }  // namespace sae::backend::s390x
+
+namespace sae::backend::s390x {
+
+namespace {
+// Offset and width of a state-backed system register.
+std::pair<std::int32_t, bool> SysRegSlot(const StateLayout& layout, ir::SysReg reg) {
+  switch (reg) {
+    case ir::SysReg::TPIDR_EL0: return {layout.tpidr_el0, true};
+    case ir::SysReg::TPIDRRO_EL0: return {layout.tpidrro_el0, true};
+    case ir::SysReg::FPCR: return {layout.fpcr, false};
+    case ir::SysReg::FPSR: return {layout.fpsr, false};
+  }
+  return {layout.tpidr_el0, true};
+}
+}  // namespace
+
+template <>
+void EmitIR<ir::Opcode::GetSysReg>(EmitContext& ctx, const ir::Inst& inst) {
+  const auto [offset, wide] = SysRegSlot(ctx.layout, static_cast<ir::SysReg>(inst.arg(0).imm()));
+  const Gpr d = ctx.Def(inst);
+  if (wide) {
+    ctx.as.LG(d, EmitContext::State(offset));
+  } else {
+    ctx.as.LLGF(d, EmitContext::State(offset));
+  }
+}
+
+template <>
+void EmitIR<ir::Opcode::SetSysReg>(EmitContext& ctx, const ir::Inst& inst) {
+  const auto [offset, wide] = SysRegSlot(ctx.layout, static_cast<ir::SysReg>(inst.arg(0).imm()));
+  const Gpr value = ctx.Use(inst.arg(1), kScratch1);
+  if (wide) {
+    ctx.as.STG(value, EmitContext::State(offset));
+  } else {
+    ctx.as.ST(value, EmitContext::State(offset));
+  }
+}
+
+template <>
+void EmitIR<ir::Opcode::GetCounter>(EmitContext& ctx, const ir::Inst& inst) {
+  // STCKF stores the TOD clock (bit 51 = 1 microsecond) without the uniqueness work of STCK.
+  const Mem slot(r15, 152);
+  ctx.as.STCKF(BaseDisp(r15, 152));
+  const Gpr d = ctx.Def(inst);
+  ctx.as.LG(d, slot);
+}
+
+template <>
+void EmitIR<ir::Opcode::RequestCodeInvalidation>(EmitContext& ctx, const ir::Inst& inst) {
+  ctx.as.STG(ctx.Use(inst.arg(0), kScratch1), EmitContext::State(ctx.layout.invalidate));
+}
+
+}  // namespace sae::backend::s390x

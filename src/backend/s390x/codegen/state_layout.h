@@ -18,6 +18,11 @@ struct StateLayout {
   std::int32_t memory_base; // 64-bit host address of guest address 0, loaded into kMemoryBase
   std::int32_t memory_size; // 64-bit, loaded into kMemoryLimit
   std::int32_t not_translated; // 64-bit count of NotTranslated exceptions raised
+  std::int32_t tpidr_el0;    // 64-bit
+  std::int32_t tpidrro_el0;  // 64-bit
+  std::int32_t fpcr;         // 32-bit
+  std::int32_t fpsr;         // 32-bit
+  std::int32_t invalidate;   // 64-bit: address of a requested code invalidation, ~0 for none
 };
 
 // Intercept codes and syndromes the generated code stores (the public API's values).

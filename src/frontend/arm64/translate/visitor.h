@@ -167,6 +167,50 @@ class TranslatorVisitor {
   bool BLR(Reg n);
   bool RET(Reg n);
 
+  // ---- System
+  bool HINT(Imm<4> crm, Imm<3> op2);
+  bool NOP();
+  bool YIELD();
+  bool WFE();
+  bool WFI();
+  bool SEV();
+  bool SEVL();
+  bool XPACLRI();
+  bool PACIA1716();
+  bool PACIB1716();
+  bool AUTIA1716();
+  bool AUTIB1716();
+  bool PACIAZ();
+  bool PACIASP();
+  bool PACIBZ();
+  bool PACIBSP();
+  bool AUTIAZ();
+  bool AUTIASP();
+  bool AUTIBZ();
+  bool AUTIBSP();
+  bool BTI(Imm<2> targets);
+  bool DSB(Imm<4> option);
+  bool DMB(Imm<4> option);
+  bool ISB(Imm<4> option);
+  bool SB();
+  bool MSR_imm(Imm<3> op1, Imm<4> crm, Imm<3> op2);
+  bool CFINV();
+  bool AXFLAG();
+  bool XAFLAG();
+  bool MRS(Imm<15> reg, Reg t);
+  bool MSR_reg(Imm<15> reg, Reg t);
+  bool SYS(Imm<3> op1, Imm<4> crn, Imm<4> crm, Imm<3> op2, Reg t);
+  bool SYSL(Imm<3> op1, Imm<4> crn, Imm<4> crm, Imm<3> op2, Reg t);
+  bool DC_ZVA(Reg t);
+  bool ERET();
+  bool ERETA(bool key);
+  bool DRPS();
+  bool BRAZ(bool key, Reg n);
+  bool BLRAZ(bool key, Reg n);
+  bool RETA(bool key);
+  bool BRA(bool key, Reg n, Reg m);
+  bool BLRA(bool key, Reg n, Reg m);
+
   // ---- Exception generation
   bool UDF(Imm<16> imm);
   bool SVC(Imm<16> imm);
@@ -185,6 +229,7 @@ class TranslatorVisitor {
   bool MoveWide(bool sf, unsigned hw, Imm<16> imm, Reg d, int kind);
   bool Bitfield(bool sf, unsigned immr, unsigned imms, Reg n, Reg d, int kind);
   bool Extract(bool sf, Reg m, unsigned lsb, Reg n, Reg d);
+  bool SystemRegisterTrap(unsigned id, Reg t, bool read);
   ir::U64 BaseAddress(Reg n);
   void WriteBack(Reg n, ir::U64 address);
   void Load(unsigned size, MemOp op, ir::U64 address, Reg t);
