@@ -7,9 +7,10 @@ export SAE_BUILD_DIR := $(abspath $(BUILD))
 build:
 	@scripts/build
 
-# The most real demonstration that exists today: the host check, which JIT-executes generated code.
+# The most real demonstration that exists today: the host check (which JIT-executes generated
+# code), then a built-in arm64 program translated and run through the C API.
 run: build
-	./sae-info
+	./sae-info --demo
 
 test: build
 	ctest --test-dir $(BUILD) --output-on-failure -j2
