@@ -24,8 +24,15 @@ struct VcpuState {
   std::uint64_t memory_size = 0;
   std::uint64_t not_translated = 0;
   std::uint64_t invalidate = kNoInvalidation;  // set by IC IVAU for the run loop
+  // The exclusive monitor (LDXR/STXR): the monitored address or kNoExclusive, and the raw
+  // contents (guest byte order) the exclusive load saw; then the atomic emitters' workspace
+  // (backend/s390x/codegen/emit_atomic.cpp).
+  std::uint64_t exclusive_address = kNoExclusive;
+  alignas(16) std::uint64_t exclusive_contents[2] = {};
+  std::uint64_t atomic_scratch[8] = {};
 
   static constexpr std::uint64_t kNoInvalidation = ~std::uint64_t{0};
+  static constexpr std::uint64_t kNoExclusive = ~std::uint64_t{0};
 };
 
 }  // namespace sae::runtime

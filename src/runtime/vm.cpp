@@ -30,6 +30,9 @@ constexpr sae::backend::s390x::StateLayout kLayout = {
     .fpcr = offsetof(VcpuState, control.fpcr),
     .fpsr = offsetof(VcpuState, control.fpsr),
     .invalidate = offsetof(VcpuState, invalidate),
+    .exclusive_address = offsetof(VcpuState, exclusive_address),
+    .exclusive_contents = offsetof(VcpuState, exclusive_contents),
+    .atomic_scratch = offsetof(VcpuState, atomic_scratch),
 };
 
 // The public block's layout is ABI: these are the offsets its header documents.
@@ -63,7 +66,10 @@ extern "C" int sae_vm_create(const sae_vm_config* config, sae_vm** vm) {
   if (config == nullptr || vm == nullptr) return -EINVAL;
   if (config->api_version != SAE_API_VERSION) return -ENOTSUP;
   if (config->flags != SAE_VM_USER_MODE) return -ENOTSUP;  // EL1 guests come with a later API
+  // Guest memory must be 16-byte aligned on the host: the atomic emitters' CS/CSG/CDSG need the
+  // host address as aligned as the guest address.
   if (config->memory == nullptr || config->memory_size == 0 ||
+      reinterpret_cast<std::uintptr_t>(config->memory) % 16 != 0 ||
       config->memory_size >= (std::uint64_t{1} << 63)) {
     return -EINVAL;
   }
@@ -113,6 +119,8 @@ extern "C" int sae_run(sae_vcpu* vcpu) {
     return ReadInstruction(vm, pc);
   };
   control.intercept = SAE_INTERCEPT_NONE;
+  // Returning to the guest is an exception return, which clears the local exclusive monitor.
+  vcpu->state.exclusive_address = VcpuState::kNoExclusive;
   for (;;) {
     if (vcpu->kick.exchange(false, std::memory_order_acquire)) {
       control.intercept = SAE_INTERCEPT_STOP;

@@ -53,8 +53,10 @@ int UnicornX(int n) {
 
 class Unicorn {
  public:
-  Unicorn() {
+  // `cpu_model`: a UC_CPU_ARM64_* model, or -1 for Unicorn's default (which lacks LSE).
+  explicit Unicorn(int cpu_model = -1) {
     ok_ = uc_open(UC_ARCH_ARM64, UC_MODE_ARM, &uc_) == UC_ERR_OK &&
+          (cpu_model < 0 || uc_ctl_set_cpu_model(uc_, cpu_model) == UC_ERR_OK) &&
           uc_mem_map(uc_, 0, kMemorySize, UC_PROT_ALL) == UC_ERR_OK;
   }
   ~Unicorn() {
@@ -62,7 +64,14 @@ class Unicorn {
   }
   bool ok() const { return ok_; }
   // Runs one instruction: `memory` (with the instruction at kCode) in, memory out.
-  bool Run(std::vector<std::uint8_t>& memory, State& state) {
+  bool Run(std::vector<std::uint8_t>& memory, State& state, bool clear_monitor = false) {
+    if (clear_monitor) {
+      // Unicorn keeps its exclusive monitor from earlier cases; sae_run() starts with none.
+      const std::uint8_t clrex[4] = {0x5f, 0x3f, 0x03, 0xd5};
+      uc_mem_write(uc_, kCode, clrex, sizeof clrex);
+      uc_ctl_remove_cache(uc_, std::uint64_t{0}, static_cast<std::uint64_t>(kMemorySize));
+      if (uc_emu_start(uc_, kCode, 0, 0, 1) != UC_ERR_OK) return false;
+    }
     uc_mem_write(uc_, 0, memory.data(), memory.size());
     uc_ctl_remove_cache(uc_, std::uint64_t{0}, static_cast<std::uint64_t>(kMemorySize));
     for (int n = 0; n < 31; ++n) uc_reg_write(uc_, UnicornX(n), &state.x[n]);
@@ -149,6 +158,43 @@ bool ReadsImplementationDefinedRegister(std::uint32_t word) {
   return id == 0x5801 || id == 0x5807 || id == 0x5f00 || id == 0x5f01 || id == 0x5f02;
 }
 
+// STXR/STLXR/STXP/STLXP: the Arm ARM (AArch64.ExclusiveMonitorsPass) raises the alignment fault
+// of a misaligned address before it looks at the monitor, as libsae does; Unicorn (QEMU) checks
+// the monitor first and fails the store without a fault. Those cases are not comparable.
+bool IsStoreExclusive(std::uint32_t word) {
+  const bool pair = (word >> 21) & 1;
+  return ((word >> 22) & 0xff) == 0x20 && (!pair || (word >> 31) != 0);
+}
+bool MisalignedStoreExclusive(std::uint32_t word, const State& s) {
+  if (!IsStoreExclusive(word)) return false;
+  const bool pair = (word >> 21) & 1;
+  const std::uint64_t size = pair ? 8u << ((word >> 30) & 1) : 1u << (word >> 30);
+  const unsigned n = (word >> 5) & 31;
+  return ((n == 31 ? s.sp : s.x[n]) & (size - 1)) != 0;
+}
+
+// The LSE atomics (CAS, CASP, LD<op>, SWP), which only Unicorn's "max" CPU model implements.
+bool IsLse(frontend::arm64::Encoding encoding) {
+  using frontend::arm64::Encoding;
+  switch (encoding) {
+    case Encoding::CAS: case Encoding::CASP: case Encoding::LDADD: case Encoding::LDCLR:
+    case Encoding::LDEOR: case Encoding::LDSET: case Encoding::LDSMAX: case Encoding::LDSMIN:
+    case Encoding::LDUMAX: case Encoding::LDUMIN: case Encoding::SWP:
+      return true;
+    default:
+      return false;
+  }
+}
+// Unicorn computes LDSMAX/LDSMIN/LDUMAX/LDUMIN (and the ST forms) wrongly on bytes, halfwords
+// and words, on every host (../shared/reference/oracles.md; qemu-aarch64 7.2 is right): those
+// are checked against hand-computed results in tests/runtime/atomic_test.cpp instead.
+bool UnicornGetsWrong(frontend::arm64::Encoding encoding, std::uint32_t word) {
+  using frontend::arm64::Encoding;
+  const bool min_max = encoding == Encoding::LDSMAX || encoding == Encoding::LDSMIN ||
+                       encoding == Encoding::LDUMAX || encoding == Encoding::LDUMIN;
+  return min_max && (word >> 30) != 3;
+}
+
 std::string Describe(const State& s) {
   std::string text;
   char line[64];
@@ -172,8 +218,10 @@ TEST(SingleInstructionDiff, AgreesWithUnicorn) {
   }
   ASSERT_FALSE(encodings.empty());
   Unicorn unicorn;
+  Unicorn unicorn_max(UC_CPU_ARM64_MAX);  // for the LSE atomics only: "max" has more (PAC...)
   Libsae libsae;
   ASSERT_TRUE(unicorn.ok());
+  ASSERT_TRUE(unicorn_max.ok());
   ASSERT_TRUE(libsae.ok());
   const LlvmDisassembler llvm("aarch64-linux-gnu", "", "+v8a");
   const unsigned cases = EnvOr("SAE_DIFF_CASES", 20000);
@@ -202,11 +250,14 @@ TEST(SingleInstructionDiff, AgreesWithUnicorn) {
     initial.nzcv = static_cast<std::uint32_t>(random() % 16) << 28;
     initial.tpidr_el0 = InterestingValue(random);
     if (ReadsImplementationDefinedRegister(word)) continue;
+    if (MisalignedStoreExclusive(word, initial)) continue;
+    if (UnicornGetsWrong(info.encoding, word)) continue;
     State theirs = initial, ours = initial;
     std::vector<std::uint8_t> their_memory = pristine;
     StoreWord(their_memory, kCode, word);
     std::vector<std::uint8_t> our_memory = their_memory;
-    if (!unicorn.Run(their_memory, theirs)) continue;  // Unicorn raised an exception: not comparable
+    Unicorn& oracle = IsLse(info.encoding) ? unicorn_max : unicorn;
+    if (!oracle.Run(their_memory, theirs, IsStoreExclusive(word))) continue;  // Unicorn raised an exception: not comparable
     // A branch to itself would (rightly) loop forever in libsae, and one into the data would run
     // data: the next PC is compared only where an SVC or the end of memory stops libsae.
     if (theirs.pc == kCode || theirs.pc < kData) continue;

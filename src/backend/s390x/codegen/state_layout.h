@@ -23,6 +23,9 @@ struct StateLayout {
   std::int32_t fpcr;         // 32-bit
   std::int32_t fpsr;         // 32-bit
   std::int32_t invalidate;   // 64-bit: address of a requested code invalidation, ~0 for none
+  std::int32_t exclusive_address;   // 64-bit: the exclusive monitor's address, ~0 for none
+  std::int32_t exclusive_contents;  // 16 bytes: the raw memory contents the monitor recorded
+  std::int32_t atomic_scratch;      // 64 bytes: workspace of the atomic emitters
 };
 
 // Intercept codes and syndromes the generated code stores (the public API's values).

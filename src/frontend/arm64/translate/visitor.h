@@ -155,6 +155,28 @@ class TranslatorVisitor {
   bool SMULH(Reg m, Reg a, Reg n, Reg d);
   bool UMULH(Reg m, Reg a, Reg n, Reg d);
 
+  // ---- Exclusives and atomics
+  bool STXR(Imm<2> size, Reg s, Reg n, Reg t);
+  bool STLXR(Imm<2> size, Reg s, Reg n, Reg t);
+  bool LDXR(Imm<2> size, Reg n, Reg t);
+  bool LDAXR(Imm<2> size, Reg n, Reg t);
+  bool STXP(bool z, Reg s, Reg t2, Reg n, Reg t);
+  bool STLXP(bool z, Reg s, Reg t2, Reg n, Reg t);
+  bool LDXP(bool z, Reg t2, Reg n, Reg t);
+  bool LDAXP(bool z, Reg t2, Reg n, Reg t);
+  bool CLREX(Imm<4> crm);
+  bool CAS(Imm<2> size, bool A, Reg s, bool R, Reg n, Reg t);
+  bool CASP(bool z, bool A, Reg s, bool R, Reg n, Reg t);
+  bool LDADD(Imm<2> size, bool A, bool R, Reg s, Reg n, Reg t);
+  bool LDCLR(Imm<2> size, bool A, bool R, Reg s, Reg n, Reg t);
+  bool LDEOR(Imm<2> size, bool A, bool R, Reg s, Reg n, Reg t);
+  bool LDSET(Imm<2> size, bool A, bool R, Reg s, Reg n, Reg t);
+  bool LDSMAX(Imm<2> size, bool A, bool R, Reg s, Reg n, Reg t);
+  bool LDSMIN(Imm<2> size, bool A, bool R, Reg s, Reg n, Reg t);
+  bool LDUMAX(Imm<2> size, bool A, bool R, Reg s, Reg n, Reg t);
+  bool LDUMIN(Imm<2> size, bool A, bool R, Reg s, Reg n, Reg t);
+  bool SWP(Imm<2> size, bool A, bool R, Reg s, Reg n, Reg t);
+
   // ---- Branches
   bool B_cond(Imm<19> imm, Cond cond);
   bool B_uncond(Imm<26> imm);
