@@ -223,7 +223,7 @@ TEST(SingleInstructionDiff, AgreesWithUnicorn) {
   ASSERT_TRUE(unicorn.ok());
   ASSERT_TRUE(unicorn_max.ok());
   ASSERT_TRUE(libsae.ok());
-  const LlvmDisassembler llvm("aarch64-linux-gnu", "", "+v8a");
+  const LlvmDisassembler llvm("aarch64-linux-gnu", "", "+v8a,+lse");
   const unsigned cases = EnvOr("SAE_DIFF_CASES", 20000);
   std::mt19937_64 random(EnvOr("SAE_DIFF_SEED", 1));
   std::vector<std::uint8_t> pristine(kMemorySize);
