@@ -77,7 +77,7 @@ enum sae_vm_flags {
 typedef struct sae_vm_config {
   uint32_t api_version; /* SAE_API_VERSION of the header the caller was built with */
   uint32_t flags;       /* enum sae_vm_flags */
-  void *memory;         /* host address of guest physical address 0 */
+  void *memory;         /* host address of guest physical address 0; 16-byte aligned */
   uint64_t memory_size; /* bytes of guest physical memory; accesses at or above are intercepts */
 } sae_vm_config;
 
@@ -121,6 +121,8 @@ enum sae_exception_class {
   SAE_EC_SMC64 = 0x17,
   SAE_EC_IABT_LOW = 0x20,     /* instruction fetch outside memory */
   SAE_EC_DABT_LOW = 0x24,     /* data access outside memory: ISV, SAS, SRT, WnR in the ISS */
+                              /* (also, as a SYNC_EXCEPTION intercept with DFSC 0b100001 and
+                               * the FAR, a misaligned exclusive or atomic access) */
   SAE_EC_SYS64 = 0x18,        /* MRS/MSR/SYS the vCPU does not implement at EL0: ISS = Op0,
                                * Op2, Op1, CRn, Rt, CRm, direction (1 = read), as the Arm ARM */
   SAE_EC_BRK64 = 0x3c,        /* ISS = imm16 */

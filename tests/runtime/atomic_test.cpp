@@ -1,6 +1,7 @@
 // Exclusives and atomics through sae_run(): the exclusive monitor (success, failure, CLREX,
 // every size and the pairs), alignment faults, LSE min/max on narrow sizes (where Unicorn is
 // wrong, so the differential test skips them), and two vCPUs incrementing one counter.
+#include <cerrno>
 #include <cstring>
 #include <thread>
 #include <vector>
@@ -235,6 +236,13 @@ TEST_F(Atomics, SignedAndUnsignedMinMaxInNarrowSizes) {
     EXPECT_EQ(Get(kData, 8), 0xa5a5a5a5a5a5a5a5u);
     EXPECT_EQ(Get(kData + 8 + bytes, 1), 0xa5u);
   }
+}
+
+TEST(AtomicsApi, GuestMemoryMustBe16ByteAligned) {
+  alignas(16) static std::uint8_t memory[64];
+  const sae_vm_config config = {SAE_API_VERSION, SAE_VM_USER_MODE, memory + 8, 32};
+  sae_vm* vm = nullptr;
+  EXPECT_EQ(sae_vm_create(&config, &vm), -EINVAL);
 }
 
 // Two vCPUs of one VM on two threads: an LDXR/ADD/STXR/CBNZ loop and an LDADD loop, 10,000
