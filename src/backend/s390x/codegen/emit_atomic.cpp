@@ -13,6 +13,11 @@
 // strongly than arm64 requires (only store -> later load may be reordered). So the acquire and
 // release forms (LDAXR, STLXR, CASAL, LDADDAL, ...) need nothing more: the access that must be
 // ordered is the CS itself. A failing STLXR stores nothing, so it has nothing to order either.
+// (Linux's s390 atomics rely on the same property: its cmpxchg is fully ordered without a BCR.)
+//
+// The interlocked-access instructions (LAA, LAAG, ...) do not fit: an add does not commute with
+// the byte reversal of guest memory. LAN/LAO/LAX would for LDCLR/LDSET/LDEOR on words and
+// doublewords, but whether they serialize as CS does needs checking before they replace it.
 //
 // Guest memory is 16-byte aligned on the host (sae_vm_create checks it), so a naturally aligned
 // guest address is an aligned host address: CS/CDSG never raise a specification exception,
