@@ -17,7 +17,11 @@ void TranslatorVisitor::WriteBack(Reg n, U64 address) {
 }
 
 void TranslatorVisitor::Load(unsigned size, MemOp op, U64 address, Reg t) {
-  if (size == 3) return ir.SetX(t.index, ir.ReadMemory64(address));
+  ir.SetReg(t.index, LoadValue(size, op, address));
+}
+
+U32U64 TranslatorVisitor::LoadValue(unsigned size, MemOp op, U64 address) {
+  if (size == 3) return U32U64(ir.ReadMemory64(address));
   const bool sign = op == MemOp::LoadSigned32 || op == MemOp::LoadSigned64;
   U32 word;
   switch (size) {
@@ -33,11 +37,7 @@ void TranslatorVisitor::Load(unsigned size, MemOp op, U64 address, Reg t) {
     }
     default: word = ir.ReadMemory32(address); break;
   }
-  if (op == MemOp::LoadSigned64) {
-    ir.SetX(t.index, ir.SignExtendToLong(word));
-  } else {
-    ir.SetW(t.index, word);
-  }
+  return op == MemOp::LoadSigned64 ? U32U64(ir.SignExtendToLong(word)) : U32U64(word);
 }
 
 void TranslatorVisitor::Store(unsigned size, U64 address, Reg t) {
@@ -121,8 +121,11 @@ bool TranslatorVisitor::LoadStorePair(unsigned size, bool load, bool signed_word
   const U64 second = U64(ir.Add(U32U64(first), U32U64(IREmitter::Imm64(bytes))));
   const MemOp op = signed_words ? MemOp::LoadSigned64 : MemOp::LoadZero;
   if (load) {
-    Load(size, op, first, t);
-    Load(size, op, second, t2);
+    // Both reads first: if the second faults, neither register has changed.
+    const U32U64 a = LoadValue(size, op, first);
+    const U32U64 b = LoadValue(size, op, second);
+    ir.SetReg(t.index, a);
+    ir.SetReg(t2.index, b);
   } else {
     // Both registers are read before anything is written (STP x0, x0 ... and writeback).
     if (size == 3) {

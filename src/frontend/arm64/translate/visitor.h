@@ -255,6 +255,7 @@ class TranslatorVisitor {
   ir::U64 BaseAddress(Reg n);
   void WriteBack(Reg n, ir::U64 address);
   void Load(unsigned size, MemOp op, ir::U64 address, Reg t);
+  ir::U32U64 LoadValue(unsigned size, MemOp op, ir::U64 address);
   void Store(unsigned size, ir::U64 address, Reg t);
   bool LoadStoreSingle(const AddressSpec& spec, unsigned size, MemOp op, Reg n, Reg t);
   bool LoadStorePair(unsigned size, bool load, bool signed_words, Addressing mode, Imm<7> imm,
