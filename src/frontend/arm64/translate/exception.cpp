@@ -1,4 +1,4 @@
-// Exception generation: SVC, HVC, SMC, BRK, HLT, and UDF (permanently UNDEFINED). Guests run at EL0 only so far (user-process
+// Exception generation: SVC, HVC, SMC, BRK, HLT, DCPS1-3, and UDF (permanently UNDEFINED). Guests run at EL0 only so far (user-process
 // mode), where HVC and SMC are UNDEFINED and HLT is UNDEFINED because halting debug is off.
 #include "frontend/arm64/translate/visitor.h"
 
@@ -21,5 +21,9 @@ bool TranslatorVisitor::UDF(Imm<16>) { return Unallocated(word_); }
 bool TranslatorVisitor::HVC(Imm<16>) { return Unallocated(word_); }
 bool TranslatorVisitor::SMC(Imm<16>) { return Unallocated(word_); }
 bool TranslatorVisitor::HLT(Imm<16>) { return Unallocated(word_); }
+// Debug state is never entered, where DCPS would be the only way out: UNDEFINED.
+bool TranslatorVisitor::DCPS1(Imm<16>) { return Unallocated(word_); }
+bool TranslatorVisitor::DCPS2(Imm<16>) { return Unallocated(word_); }
+bool TranslatorVisitor::DCPS3(Imm<16>) { return Unallocated(word_); }
 
 }  // namespace sae::frontend::arm64

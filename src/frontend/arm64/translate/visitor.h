@@ -240,6 +240,9 @@ class TranslatorVisitor {
   bool SMC(Imm<16> imm);
   bool BRK(Imm<16> imm);
   bool HLT(Imm<16> imm);
+  bool DCPS1(Imm<16> imm);
+  bool DCPS2(Imm<16> imm);
+  bool DCPS3(Imm<16> imm);
 
  private:
   // Rn/Rd where 31 is SP (ADD/SUB immediate, logical immediates' Rd).
