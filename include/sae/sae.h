@@ -137,6 +137,18 @@ sae_control_block *sae_vcpu_control_block(sae_vcpu *vcpu);
  * dropped and translated again when next executed. */
 void sae_vcpu_invalidate_code(sae_vcpu *vcpu, uint64_t address, uint64_t size);
 
+/* Counters of the vCPU's translation and execution since it was created. */
+typedef struct sae_vcpu_statistics {
+  uint64_t blocks_translated; /* guest blocks compiled to host code */
+  uint64_t dispatches;        /* entries from the run loop into generated code; blocks linked
+                               * to each other run without one */
+  uint64_t not_translated;    /* instructions that raised UNDEFINED because libsae does not
+                               * translate them yet */
+  uint64_t code_flushes;      /* times the code cache was emptied (full, or code invalidated) */
+} sae_vcpu_statistics;
+
+int sae_vcpu_stats(sae_vcpu *vcpu, sae_vcpu_statistics *stats);
+
 /* Runs the vCPU from control_block->pc until an intercept; returns its code (also stored in
  * control_block->intercept), or a negative errno if the vCPU could not run at all. */
 int sae_run(sae_vcpu *vcpu);

@@ -28,8 +28,16 @@ void CodeCache::Enter(void* state, const std::byte* code) const {
 
 void CodeCache::Flush() {
   blocks_.clear();
+  pending_links_.clear();
+  new_links_.clear();
   buffer_.Rewind(thunks_end_);
   ++flushes_;
+}
+
+void CodeCache::Patch(std::size_t site, std::size_t target) {
+  memory_.MakeWritable(site, 6);
+  s390x::Assembler::PatchBranch(memory_.bytes().data() + site, memory_.bytes().data() + target);
+  memory_.MakeExecutable(site, 6);
 }
 
 std::optional<CodeCache::Compiled> CodeCache::Compile(std::uint64_t pc,
@@ -56,6 +64,8 @@ std::optional<CodeCache::Compiled> CodeCache::Compile(std::uint64_t pc,
 bool CodeCache::Emit(const ir::Block& block) {
   // Only the pages this block may use become writable (never writable and executable at once),
   // and its own buffer ends there, so a larger block overflows instead of writing further.
+  // Blocks start 8-byte aligned, so their patchable branches are aligned in memory too.
+  buffer_.Skip((8 - buffer_.size() % 8) % 8);
   const std::size_t start = buffer_.size();
   const std::size_t window = std::min(kMaxBlockBytes, buffer_.capacity() - start);
   if (window == 0) {
@@ -71,6 +81,8 @@ bool CodeCache::Emit(const ir::Block& block) {
   block_overflowed_ = block_buffer.overflowed();
   if (!result.ok || block_overflowed_) return false;
   last_block_size_ = block_buffer.size();
+  new_links_.clear();
+  for (const s390x::LinkSite& link : result.links) new_links_.emplace_back(start + link.branch, link.target);
   // The shared buffer only tracks where the next block goes.
   buffer_.Rewind(start);
   buffer_.Skip(block_buffer.size());
@@ -78,9 +90,10 @@ bool CodeCache::Emit(const ir::Block& block) {
 }
 
 void CodeCache::Invalidate(std::uint64_t begin, std::uint64_t end) {
-  std::erase_if(blocks_, [&](const auto& entry) {
+  const bool affected = std::any_of(blocks_.begin(), blocks_.end(), [&](const auto& entry) {
     return entry.first < end && begin < entry.second.guest_end;
   });
+  if (affected) Flush();
 }
 
 const std::byte* CodeCache::Get(std::uint64_t pc, const frontend::arm64::CodeReader& read) {
@@ -95,6 +108,21 @@ const std::byte* CodeCache::Get(std::uint64_t pc, const frontend::arm64::CodeRea
     if (!compiled) return nullptr;  // one block larger than the whole cache
   }
   blocks_.emplace(pc, *compiled);
+  ++translated_;
+  // Link the new block's exits to blocks that exist, queue the others, and retarget the
+  // branches that were waiting for this one.
+  for (const auto& [site, target] : new_links_) {
+    if (const auto found = blocks_.find(target); found != blocks_.end()) {
+      Patch(site, found->second.offset);
+    } else {
+      pending_links_[target].push_back(site);
+    }
+  }
+  new_links_.clear();
+  if (const auto waiting = pending_links_.find(pc); waiting != pending_links_.end()) {
+    for (const std::size_t site : waiting->second) Patch(site, compiled->offset);
+    pending_links_.erase(waiting);
+  }
   return memory_.bytes().data() + compiled->offset;
 }
 

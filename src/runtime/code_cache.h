@@ -27,10 +27,11 @@ class CodeCache {
   void Enter(void* state, const std::byte* code) const;
 
   // Forgets every block translated from guest addresses in [begin, end): the next execution
-  // there translates the current bytes.
+  // there translates the current bytes. (For now this empties the whole cache, which also
+  // drops every direct link into those blocks.)
   void Invalidate(std::uint64_t begin, std::uint64_t end);
 
-  std::size_t blocks() const { return blocks_.size(); }
+  std::size_t translated() const { return translated_; }
   std::size_t flushes() const { return flushes_; }
 
  private:
@@ -41,8 +42,11 @@ class CodeCache {
   std::optional<Compiled> Compile(std::uint64_t pc, const frontend::arm64::CodeReader& read,
                                   unsigned max_instructions);
   void Flush();
-  // Emits one block after the last; false if the backend cannot, or it does not fit.
+  // Emits one block after the last; false if the backend cannot, or it does not fit. Its link
+  // sites (absolute offsets) are queued in new_links_.
   bool Emit(const ir::Block& block);
+  // Retargets the patchable branch at `site` to the code at `target`.
+  void Patch(std::size_t site, std::size_t target);
 
   // Room one block may take; a block needing more is cut short by the translator's limit long
   // before (64 instructions of at most a few hundred bytes each).
@@ -54,6 +58,10 @@ class CodeCache {
   std::size_t exit_offset_ = 0;
   std::size_t thunks_end_ = 0;
   std::unordered_map<std::uint64_t, Compiled> blocks_;
+  // Branches waiting for the block of a guest PC to exist, and those of the last block emitted.
+  std::unordered_map<std::uint64_t, std::vector<std::size_t>> pending_links_;
+  std::vector<std::pair<std::size_t, std::uint64_t>> new_links_;
+  std::size_t translated_ = 0;
   std::size_t flushes_ = 0;
   std::size_t last_block_size_ = 0;
   bool block_overflowed_ = false;

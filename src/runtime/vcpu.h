@@ -19,7 +19,7 @@ namespace sae::runtime {
 struct VcpuState {
   sae_control_block control;
   std::uint32_t check_bit = 0;
-  std::uint32_t reserved = 0;
+  std::uint32_t kick = 0;  // sae_kick() sets it (atomically); generated code checks it at links
   std::uint64_t memory_base = 0;
   std::uint64_t memory_size = 0;
   std::uint64_t not_translated = 0;
@@ -40,6 +40,6 @@ struct VcpuState {
 struct sae_vcpu {
   sae_vm* vm = nullptr;
   sae::runtime::VcpuState state{};
-  std::atomic<bool> kick{false};
+  std::uint64_t dispatches = 0;  // run-loop entries into generated code
   std::unique_ptr<sae::runtime::CodeCache> code;
 };

@@ -1,6 +1,7 @@
 // The VM and vCPU part of the public API, and the run loop: sae_run() is the SAE instruction.
 #include <cerrno>
 #include <cstddef>
+#include <atomic>
 #include <cstring>
 #include <new>
 
@@ -22,6 +23,7 @@ constexpr sae::backend::s390x::StateLayout kLayout = {
     .esr = offsetof(VcpuState, control.esr),
     .far = offsetof(VcpuState, control.far),
     .check_bit = offsetof(VcpuState, check_bit),
+    .kick = offsetof(VcpuState, kick),
     .memory_base = offsetof(VcpuState, memory_base),
     .memory_size = offsetof(VcpuState, memory_size),
     .not_translated = offsetof(VcpuState, not_translated),
@@ -108,7 +110,16 @@ extern "C" void sae_vcpu_invalidate_code(sae_vcpu* vcpu, std::uint64_t address, 
 }
 
 extern "C" void sae_kick(sae_vcpu* vcpu) {
-  if (vcpu != nullptr) vcpu->kick.store(true, std::memory_order_release);
+  if (vcpu != nullptr) std::atomic_ref<std::uint32_t>(vcpu->state.kick).store(1, std::memory_order_release);
+}
+
+extern "C" int sae_vcpu_stats(sae_vcpu* vcpu, sae_vcpu_statistics* stats) {
+  if (vcpu == nullptr || stats == nullptr) return -EINVAL;
+  stats->blocks_translated = vcpu->code->translated();
+  stats->dispatches = vcpu->dispatches;
+  stats->not_translated = vcpu->state.not_translated;
+  stats->code_flushes = vcpu->code->flushes();
+  return 0;
 }
 
 extern "C" int sae_run(sae_vcpu* vcpu) {
@@ -122,12 +133,13 @@ extern "C" int sae_run(sae_vcpu* vcpu) {
   // Returning to the guest is an exception return, which clears the local exclusive monitor.
   vcpu->state.exclusive_address = VcpuState::kNoExclusive;
   for (;;) {
-    if (vcpu->kick.exchange(false, std::memory_order_acquire)) {
+    if (std::atomic_ref<std::uint32_t>(vcpu->state.kick).exchange(0, std::memory_order_acquire) != 0) {
       control.intercept = SAE_INTERCEPT_STOP;
       return SAE_INTERCEPT_STOP;
     }
     const std::byte* code = vcpu->code->Get(control.pc, read);
     if (code == nullptr) return -ENOMEM;
+    ++vcpu->dispatches;
     vcpu->code->Enter(&vcpu->state, code);
     if (vcpu->state.invalidate != VcpuState::kNoInvalidation) {
       // IC IVAU: the cache line (CTR_EL0.IminLine = 64 bytes) of the address.

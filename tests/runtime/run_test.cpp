@@ -61,6 +61,24 @@ TEST_F(Guest, RunsALoopAndStopsAtSvc) {
   EXPECT_EQ(cb_->pstate >> 28, 0b0110u);  // Z and C from the last SUBS (1 - 1)
 }
 
+TEST_F(Guest, LinkedBlocksRunWithoutTheDispatcher) {
+  Load(kCode, {
+                  0xd2807d00,  // mov x0, #1000
+                  0xd2800001,  // mov x1, #0
+                  0x91000c21,  // loop: add x1, x1, #3
+                  0xf1000400,  // subs x0, x0, #1
+                  0x54ffffc1,  // b.ne loop
+                  kSvc0,
+              });
+  ASSERT_EQ(sae_run(vcpu_), SAE_INTERCEPT_SYNC_EXCEPTION);
+  EXPECT_EQ(cb_->x[1], 3000u);
+  sae_vcpu_statistics stats{};
+  ASSERT_EQ(sae_vcpu_stats(vcpu_, &stats), 0);
+  // Three blocks (entry, loop, exit); 1,000 iterations of the loop block linked to itself.
+  EXPECT_EQ(stats.blocks_translated, 3u);
+  EXPECT_LE(stats.dispatches, 4u);
+}
+
 TEST_F(Guest, HostHandlesSvcAndReenters) {
   Load(kCode, {
                   0x91000400,  // add x0, x0, #1

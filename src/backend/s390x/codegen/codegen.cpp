@@ -44,13 +44,18 @@ struct TerminalEmitter {
     ctx.as.STG(kScratch1, EmitContext::State(ctx.layout.pc));
   }
   void operator()(const ir::term::Invalid&) const { ctx.Fail("block without a terminal"); }
+  // The PC is stored first, so the unlinked branch (to the exit thunk) leaves a precise state.
+  // LinkBlock also leaves when sae_kick() asked: a loop of linked blocks still sees it.
   void operator()(const ir::term::LinkBlock& t) const {
     SetPC(t.next);
-    ctx.BranchToExit();
+    ctx.as.L(kScratch1, EmitContext::State(ctx.layout.kick));
+    ctx.as.LTR(kScratch1, kScratch1);
+    ctx.BranchToExit(Cond::NotEqual);
+    ctx.LinkableBranchToExit(t.next);
   }
   void operator()(const ir::term::LinkBlockFast& t) const {
     SetPC(t.next);
-    ctx.BranchToExit();
+    ctx.LinkableBranchToExit(t.next);
   }
   void operator()(const ir::term::IndirectJump&) const { ctx.BranchToExit(); }
   void operator()(const ir::term::ReturnToDispatch&) const { ctx.BranchToExit(); }
@@ -129,6 +134,7 @@ CodegenResult EmitBlock(const ir::Block& block, Assembler& as, const StateLayout
   CodegenResult result;
   result.ok = !ctx.failed();
   result.error = ctx.failure();
+  result.links = std::move(ctx.links);
   return result;
 }
 

@@ -102,6 +102,12 @@ void EmitContext::BranchToExit(Cond condition) {
   as.BRCL(condition, Rel32(halfwords));
 }
 
+void EmitContext::LinkableBranchToExit(std::uint64_t target) {
+  if ((as.size() + 2) % 4 != 0) as.BCR(Cond::Never, r0);  // align the displacement (as below)
+  const auto halfwords = (exit_displacement - static_cast<std::int64_t>(as.size())) / 2;
+  links.push_back({as.PatchableBRCL(Cond::Always, Rel32(halfwords)), target});
+}
+
 Label& EmitContext::DataAbortStub(std::uint64_t pc, Gpr address, unsigned size, bool write) {
   stub_labels_.push_back(std::make_unique<Label>());
   stubs_.push_back({stub_labels_.back().get(), pc, address, size, write});

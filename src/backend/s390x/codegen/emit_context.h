@@ -8,6 +8,7 @@
 
 #include "backend/s390x/asm/assembler.h"
 #include "backend/s390x/codegen/abi.h"
+#include "backend/s390x/codegen/codegen.h"
 #include "backend/s390x/codegen/state_layout.h"
 #include "ir/block.h"
 
@@ -36,6 +37,9 @@ class EmitContext {
   static Mem State(std::int32_t offset) { return Mem(kStateRegister, offset); }
   // BRCL to the exit thunk.
   void BranchToExit(Cond condition = Cond::Always);
+  // A patchable BRCL to the exit thunk, recorded as a link to the block at `target`.
+  void LinkableBranchToExit(std::uint64_t target);
+  std::vector<LinkSite> links;
 
   // Records an IR operation this backend cannot emit; the block is abandoned.
   void Fail(std::string reason);

@@ -15,6 +15,7 @@ struct StateLayout {
   std::int32_t esr;         // 64-bit syndrome
   std::int32_t far;         // 64-bit fault address
   std::int32_t check_bit;   // 32-bit, for CheckBit terminals
+  std::int32_t kick;        // 32-bit, non-zero: leave at the next block link
   std::int32_t memory_base; // 64-bit host address of guest address 0, loaded into kMemoryBase
   std::int32_t memory_size; // 64-bit, loaded into kMemoryLimit
   std::int32_t not_translated; // 64-bit count of NotTranslated exceptions raised
