@@ -88,7 +88,7 @@ void sae_vm_destroy(sae_vm *vm);
 enum sae_intercept {
   SAE_INTERCEPT_NONE = 0,           /* spurious: nothing to handle, run again */
   SAE_INTERCEPT_VALIDITY = 1,       /* the control block holds an invalid state */
-  SAE_INTERCEPT_HOST_ACCESS = 2,    /* a guest access outside the memory window or into MMIO */
+  SAE_INTERCEPT_HOST_ACCESS = 2,    /* a guest access outside the memory window */
   SAE_INTERCEPT_SYNC_EXCEPTION = 3, /* a synchronous exception for the host (ESR, FAR) */
   SAE_INTERCEPT_STOP = 7,           /* sae_kick() */
 };
