@@ -52,6 +52,24 @@ typedef enum sae_host_status {
  * message[0..size) when message is not NULL (truncated to fit). */
 sae_host_status sae_host_check(char *message, size_t size);
 
+/* ---- Features (the QAAF query) -----------------------------------------------------------
+ * The arm64 ID register values of the CPU libsae implements, for the VMM to give its guests (and
+ * sae-run to turn into AT_HWCAP): a feature is reported exactly when libsae translates all of
+ * it. FP and Advanced SIMD read as not implemented until their translation exists. */
+typedef struct sae_features {
+  uint64_t midr_el1;
+  uint64_t id_aa64pfr0_el1;
+  uint64_t id_aa64pfr1_el1;
+  uint64_t id_aa64isar0_el1;
+  uint64_t id_aa64isar1_el1;
+  uint64_t id_aa64isar2_el1;
+  uint64_t ctr_el0;
+  uint64_t dczid_el0;
+  uint64_t cntfrq_el0;
+} sae_features;
+
+void sae_query_features(sae_features *features);
+
 /* ---- Virtual machines and vCPUs ----------------------------------------------------------
  *
  * A VM is one window of guest physical memory — a host range the VMM owns, like the SAE block's

@@ -5,6 +5,7 @@
 #include <cstring>
 #include <new>
 
+#include "frontend/arm64/translate/features.h"
 #include "runtime/vcpu.h"
 
 namespace {
@@ -63,6 +64,14 @@ std::optional<std::uint32_t> ReadInstruction(const sae_vm& vm, std::uint64_t pc)
 }
 
 }  // namespace
+
+extern "C" void sae_query_features(sae_features* features) {
+  if (features == nullptr) return;
+  const auto& id = sae::frontend::arm64::TranslatedFeatures();
+  *features = {id.midr_el1,         id.id_aa64pfr0_el1,  id.id_aa64pfr1_el1,
+               id.id_aa64isar0_el1, id.id_aa64isar1_el1, id.id_aa64isar2_el1,
+               id.ctr_el0,          id.dczid_el0,        id.cntfrq_el0};
+}
 
 extern "C" int sae_vm_create(const sae_vm_config* config, sae_vm** vm) {
   if (config == nullptr || vm == nullptr) return -EINVAL;

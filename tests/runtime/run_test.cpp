@@ -146,6 +146,37 @@ TEST_F(Guest, InvalidatedCodeIsTranslatedAgain) {
   EXPECT_EQ(cb_->x[0], 11u);
 }
 
+// Each advertised feature is checked by running one of its instructions; what is not translated
+// is not advertised.
+TEST_F(Guest, AdvertisedFeaturesAreImplemented) {
+  sae_features features{};
+  sae_query_features(&features);
+  EXPECT_EQ((features.id_aa64pfr0_el1 >> 16) & 0xf, 0xfu) << "FP is not translated yet";
+  EXPECT_EQ((features.id_aa64pfr0_el1 >> 20) & 0xf, 0xfu) << "AdvSIMD is not translated yet";
+  EXPECT_EQ((features.id_aa64isar0_el1 >> 20) & 0xf, 2u) << "LSE";
+  EXPECT_EQ((features.id_aa64isar0_el1 >> 16) & 0xf, 1u) << "CRC32";
+  // LSE and CRC32 run: ldadd x1, x2, [x0]; crc32x w3, w3, x2; then SVC.
+  cb_->x[0] = 0x100;
+  cb_->x[1] = 5;
+  Load(0x100, {7, 0});
+  Load(kCode, {0xf8210002, 0x9ac24c63, kSvc0});
+  ASSERT_EQ(sae_run(vcpu_), SAE_INTERCEPT_SYNC_EXCEPTION);
+  EXPECT_EQ(ExceptionClass(cb_->esr), SAE_EC_SVC64);
+  EXPECT_EQ(cb_->x[2], 7u);
+  EXPECT_EQ(memory_[0x100], 12u);
+  sae_vcpu_statistics stats{};
+  sae_vcpu_stats(vcpu_, &stats);
+  EXPECT_EQ(stats.not_translated, 0u);
+  // An FP instruction is counted as not translated (and is UNDEFINED for the guest).
+  Load(kCode, {0x1e622820, kSvc0});  // fadd d0, d1, d2
+  sae_vcpu_invalidate_code(vcpu_, kCode, 8);
+  cb_->pc = kCode;
+  ASSERT_EQ(sae_run(vcpu_), SAE_INTERCEPT_SYNC_EXCEPTION);
+  EXPECT_EQ(ExceptionClass(cb_->esr), SAE_EC_UNKNOWN);
+  sae_vcpu_stats(vcpu_, &stats);
+  EXPECT_EQ(stats.not_translated, 1u);
+}
+
 TEST(Api, RejectsBadArguments) {
   std::vector<std::uint8_t> memory(4096);
   sae_vm* vm = nullptr;

@@ -2,6 +2,7 @@
 // registers Linux gives EL0, cache maintenance, and the pointer-authentication branches, which
 // branch without authenticating (libsae does not advertise pointer authentication, so the hint-
 // space PAC instructions are NOPs, as on a CPU without it).
+#include "frontend/arm64/translate/system_registers.h"
 #include "frontend/arm64/translate/visitor.h"
 
 namespace sae::frontend::arm64 {
@@ -24,12 +25,6 @@ constexpr unsigned kDCZID_EL0 = SysRegId(3, 3, 0, 0, 7);
 constexpr unsigned kCNTFRQ_EL0 = SysRegId(3, 3, 14, 0, 0);
 constexpr unsigned kCNTVCT_EL0 = SysRegId(3, 3, 14, 0, 2);
 
-// Cache geometry reported to the guest: 64-byte lines (IminLine = DminLine = 4), PIPT
-// instruction cache, and DC ZVA on 64-byte blocks.
-constexpr std::uint64_t kCacheType = 0x8444c004;
-constexpr std::uint64_t kZeroBlockId = 4;
-// The counter runs at the TOD clock's resolution, 2^-12 microseconds.
-constexpr std::uint64_t kCounterFrequency = 4096000000;
 
 // The ISS of an EC 0x18 trap: Op0, Op2, Op1, CRn, Rt, CRm, direction (1 = read).
 std::uint32_t SysRegTrapSyndrome(unsigned id, unsigned rt, bool read) {
