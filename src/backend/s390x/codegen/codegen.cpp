@@ -130,7 +130,8 @@ CodegenResult EmitBlock(const ir::Block& block, Assembler& as, const StateLayout
     ctx.Retire(i);
   }
   if (!ctx.failed()) EmitTerminal(ctx, block.terminal());
-  if (!ctx.failed()) ctx.EmitStubs();
+  // Even for a failed block, which the caller discards: the stubs bind their labels.
+  ctx.EmitStubs();
   CodegenResult result;
   result.ok = !ctx.failed();
   result.error = ctx.failure();

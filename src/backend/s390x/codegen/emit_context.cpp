@@ -32,6 +32,7 @@ void EmitContext::Fail(std::string reason) {
   failed_ = true;
 }
 
+
 Gpr EmitContext::Use(const ir::Value& value, Gpr scratch) {
   if (value.IsImmediate()) {
     as.LoadConstant(scratch, value.imm());
@@ -65,8 +66,14 @@ void EmitContext::Spill() {
   }
   const ir::Inst* inst = occupant_[static_cast<std::size_t>(victim)];
   Location& location = where_[inst];
-  if (next_slot_ >= kSpillSlots) return Fail("out of spill slots");
-  location.slot = next_slot_++;
+  if (!free_slots_.empty()) {
+    location.slot = free_slots_.back();
+    free_slots_.pop_back();
+  } else if (next_slot_ < kSpillSlots) {
+    location.slot = next_slot_++;
+  } else {
+    return Fail("out of spill slots");
+  }
   as.STG(kAllocatable[static_cast<std::size_t>(victim)], Mem(r15, kSpillAreaOffset + 8 * location.slot));
   location.reg = -1;
   occupant_[static_cast<std::size_t>(victim)] = nullptr;
@@ -90,9 +97,14 @@ Gpr EmitContext::Def(const ir::Inst& inst) {
 void EmitContext::Retire(std::size_t position) {
   for (const ir::Inst* inst : retire_at_[position]) {
     const auto found = where_.find(inst);
-    if (found != where_.end() && found->second.reg >= 0) {
+    if (found == where_.end()) continue;
+    if (found->second.reg >= 0) {
       occupant_[static_cast<std::size_t>(found->second.reg)] = nullptr;
       found->second.reg = -1;
+    }
+    if (found->second.slot >= 0) {
+      free_slots_.push_back(found->second.slot);
+      found->second.slot = -1;
     }
   }
 }

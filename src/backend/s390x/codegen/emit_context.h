@@ -71,6 +71,7 @@ class EmitContext {
   std::vector<const ir::Inst*> occupant_;  // per allocatable register
   std::vector<std::vector<const ir::Inst*>> retire_at_;
   int next_slot_ = 0;
+  std::vector<int> free_slots_;  // slots of spilled values that died
   bool failed_ = false;
   std::string failure_;
   std::vector<Stub> stubs_;
