@@ -67,7 +67,7 @@ struct Result {
 
 Result RunSequences(unsigned count, unsigned length, bool with_branches, std::uint64_t seed) {
   const auto encodings = SequenceEncodings(with_branches);
-  Unicorn unicorn;
+  Unicorn& unicorn = DefaultUnicorn();
   Libsae libsae;
   EXPECT_TRUE(unicorn.ok() && libsae.ok());
   const LlvmDisassembler llvm("aarch64-linux-gnu", "", "+v8a,+lse,+crc,+flagm");

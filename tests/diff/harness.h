@@ -138,6 +138,18 @@ class Libsae {
   std::uint64_t last_esr_ = 0;
 };
 
+// One Unicorn engine per CPU model for the whole process: Unicorn's s390x build segfaults when
+// engines are opened and closed repeatedly (the third uc_open after a uc_close crashes under
+// qemu-s390x; reproduced with a 15-line program), so tests share these instead.
+inline Unicorn& DefaultUnicorn() {
+  static Unicorn* engine = new Unicorn();
+  return *engine;
+}
+inline Unicorn& MaxUnicorn() {  // only where NeedsMaxModel: "max" also has PAC
+  static Unicorn* engine = new Unicorn(UC_CPU_ARM64_MAX);
+  return *engine;
+}
+
 inline bool IsMemoryFault(uc_err error) {
   return error == UC_ERR_READ_UNMAPPED || error == UC_ERR_WRITE_UNMAPPED;
 }

@@ -27,8 +27,8 @@ TEST_P(SingleInstructionDiff, AgreesWithUnicorn) {
     encodings.push_back(&info);
   }
   ASSERT_FALSE(encodings.empty());
-  Unicorn unicorn;
-  Unicorn unicorn_max(UC_CPU_ARM64_MAX);  // only where NeedsMaxModel: "max" also has PAC
+  Unicorn& unicorn = DefaultUnicorn();
+  Unicorn& unicorn_max = MaxUnicorn();
   Libsae libsae;
   ASSERT_TRUE(unicorn.ok());
   ASSERT_TRUE(unicorn_max.ok());
