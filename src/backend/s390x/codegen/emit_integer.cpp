@@ -162,46 +162,33 @@ void EmitIR<Opcode::Not64>(EmitContext& ctx, const ir::Inst& inst) {
   ctx.as.NOGRK(ctx.Def(inst), a, a);
 }
 
-template <>
-void EmitIR<Opcode::LogicalShiftLeft32>(EmitContext& ctx, const ir::Inst& inst) {
+namespace {
+// d = a shifted by the amount (an immediate or a register, mod the width); 32-bit forms whose
+// s390x instruction leaves bits 0-31 undefined for us are zero-extended afterwards.
+template <class Op>
+void Shift(EmitContext& ctx, const ir::Inst& inst, unsigned width, bool zero_extend, Op op) {
   const Gpr a = ctx.Use(inst.arg(0), kScratch1);
-  const BaseDisp amount = Amount(ctx, inst.arg(1), 32, kScratch2);
+  const BaseDisp amount = Amount(ctx, inst.arg(1), width, kScratch2);
   const Gpr d = ctx.Def(inst);
-  ctx.as.SLLG(d, a, amount);
-  ctx.as.LLGFR(d, d);
+  op(d, a, amount);
+  if (zero_extend) ctx.as.LLGFR(d, d);
 }
-template <>
-void EmitIR<Opcode::LogicalShiftLeft64>(EmitContext& ctx, const ir::Inst& inst) {
-  const Gpr a = ctx.Use(inst.arg(0), kScratch1);
-  const BaseDisp amount = Amount(ctx, inst.arg(1), 64, kScratch2);
-  ctx.as.SLLG(ctx.Def(inst), a, amount);
-}
-template <>
-void EmitIR<Opcode::LogicalShiftRight32>(EmitContext& ctx, const ir::Inst& inst) {
-  const Gpr a = ctx.Use(inst.arg(0), kScratch1);
-  const BaseDisp amount = Amount(ctx, inst.arg(1), 32, kScratch2);
-  ctx.as.SRLG(ctx.Def(inst), a, amount);  // the upper half is zero: a 64-bit shift is exact
-}
-template <>
-void EmitIR<Opcode::LogicalShiftRight64>(EmitContext& ctx, const ir::Inst& inst) {
-  const Gpr a = ctx.Use(inst.arg(0), kScratch1);
-  const BaseDisp amount = Amount(ctx, inst.arg(1), 64, kScratch2);
-  ctx.as.SRLG(ctx.Def(inst), a, amount);
-}
-template <>
-void EmitIR<Opcode::ArithmeticShiftRight32>(EmitContext& ctx, const ir::Inst& inst) {
-  const Gpr a = ctx.Use(inst.arg(0), kScratch1);
-  const BaseDisp amount = Amount(ctx, inst.arg(1), 32, kScratch2);
-  const Gpr d = ctx.Def(inst);
-  ctx.as.SRAK(d, a, amount);
-  ctx.as.LLGFR(d, d);
-}
-template <>
-void EmitIR<Opcode::ArithmeticShiftRight64>(EmitContext& ctx, const ir::Inst& inst) {
-  const Gpr a = ctx.Use(inst.arg(0), kScratch1);
-  const BaseDisp amount = Amount(ctx, inst.arg(1), 64, kScratch2);
-  ctx.as.SRAG(ctx.Def(inst), a, amount);
-}
+}  // namespace
+
+// A 32-bit value's upper half is zero, so the 64-bit logical right shift is exact for it.
+#define SAE_SHIFT(opcode, width, zero_extend, mnemonic)                                   \
+  template <>                                                                             \
+  void EmitIR<Opcode::opcode>(EmitContext& ctx, const ir::Inst& inst) {                   \
+    Shift(ctx, inst, width, zero_extend,                                                  \
+          [&](Gpr d, Gpr a, BaseDisp amount) { ctx.as.mnemonic(d, a, amount); });         \
+  }
+SAE_SHIFT(LogicalShiftLeft32, 32, true, SLLG)
+SAE_SHIFT(LogicalShiftLeft64, 64, false, SLLG)
+SAE_SHIFT(LogicalShiftRight32, 32, false, SRLG)
+SAE_SHIFT(LogicalShiftRight64, 64, false, SRLG)
+SAE_SHIFT(ArithmeticShiftRight32, 32, true, SRAK)
+SAE_SHIFT(ArithmeticShiftRight64, 64, false, SRAG)
+#undef SAE_SHIFT
 
 namespace {
 // Rotate right by n = rotate left by width - n.
