@@ -1,0 +1,99 @@
+// sae-fuzz-arm64-runner: the arm64-native reference of the differential fuzzer. Reads a trace
+// (docs/trace-format.md) on stdin, executes every case on the CPU it runs on — real arm64
+// hardware, or qemu-aarch64 — and writes the trace with `out` and `write` lines on stdout, one
+// case at a time, so it can answer a stream.
+#include <algorithm>
+#include <charconv>
+#include <cstdio>
+#include <cstring>
+#include <iostream>
+#include <string_view>
+
+#include "native_executor.h"
+#include "trace.h"
+
+namespace sae::fuzz::arm64_runner {
+namespace {
+
+constexpr char kUsage[] =
+    "Usage: sae-fuzz-arm64-runner [--timeout-ms N] < TRACE > TRACE\n"
+    "Executes each case of a trace on this CPU and writes the trace with its results.\n"
+    "  --timeout-ms N  CPU time a case may use before it is reported as `timeout` (default 200)\n"
+    "Cases containing SVC, HVC or SMC are not executed: they are reported as `exception` at the\n"
+    "first such word, with the initial registers and memory.\n";
+
+[[noreturn]] void UsageError(std::string_view message) {
+  std::fprintf(stderr, "sae-fuzz-arm64-runner: %.*s (try --help)\n",
+               static_cast<int>(message.size()), message.data());
+  std::exit(2);
+}
+
+unsigned ParseTimeout(int argc, char** argv) {
+  unsigned timeout_ms = 200;
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view argument = argv[i];
+    if (argument == "--help") {
+      std::fputs(kUsage, stdout);
+      std::exit(0);
+    }
+    if (argument != "--timeout-ms") UsageError("unknown argument '" + std::string(argument) + "'");
+    if (++i == argc) UsageError("--timeout-ms needs a number of milliseconds");
+    const std::string_view value = argv[i];
+    const auto result = std::from_chars(value.data(), value.data() + value.size(), timeout_ms);
+    if (result.ec != std::errc() || result.ptr != value.data() + value.size() || timeout_ms == 0) {
+      UsageError("--timeout-ms needs a positive number of milliseconds, not '" +
+                 std::string(value) + "'");
+    }
+  }
+  return timeout_ms;
+}
+
+// A case that makes a supervisor call is not run: the registers and memory stay as they were,
+// and it stops at the first such word.
+Outcome RefusedOutcome(const Case& c, std::size_t call_index) {
+  Outcome outcome;
+  outcome.registers = c.in;
+  outcome.pc = c.code_address + 4 * call_index;
+  outcome.stop = Stop::kException;
+  return outcome;
+}
+
+Outcome Execute(NativeExecutor& executor, const Case& c) {
+  const auto call = std::find_if(c.code.begin(), c.code.end(), IsSupervisorCall);
+  if (call != c.code.end()) return RefusedOutcome(c, call - c.code.begin());
+  const std::vector<std::uint8_t> initial = InitialWindow(c);
+  const std::span<std::uint8_t> window = executor.window();
+  std::copy(initial.begin(), initial.end(), window.begin());
+  Outcome outcome = executor.Run(c.code_address, c.in);
+  outcome.writes = WrittenRuns(initial, {window.begin(), window.end()}, c.window_base);
+  return outcome;
+}
+
+int Main(int argc, char** argv) {
+  const unsigned timeout_ms = ParseTimeout(argc, argv);
+  NativeExecutor executor(kWindowBase, kWindowSize, timeout_ms);
+  TraceReader reader(std::cin);
+  TraceWriter writer(std::cout);
+  try {
+    while (std::optional<Case> c = reader.Next()) {
+      if (c->window_base != kWindowBase || c->window_size != kWindowSize) {
+        std::fprintf(stderr,
+                     "sae-fuzz-arm64-runner: case %llu: only the window 10000 10000 exists\n",
+                     static_cast<unsigned long long>(c->id));
+        return 2;
+      }
+      c->out = Execute(executor, *c);
+      writer.Write(*c);
+      std::cout.flush();
+    }
+  } catch (const TraceError& error) {
+    std::fprintf(stderr, "sae-fuzz-arm64-runner: %s\n", error.what());
+    return 2;
+  }
+  return 0;
+}
+
+}  // namespace
+}  // namespace sae::fuzz::arm64_runner
+
+int main(int argc, char** argv) { return sae::fuzz::arm64_runner::Main(argc, argv); }

@@ -1,0 +1,176 @@
+#include "native_executor.h"
+
+#include <signal.h>
+#include <sys/mman.h>
+#include <sys/time.h>
+#include <ucontext.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+
+extern "C" {
+void sae_runner_run_case();
+extern const std::uint32_t sae_runner_switch_trap[];
+void sae_runner_signal_entry(int signal, siginfo_t* info, void* context);
+// The runner's thread pointer, which switch.S reinstalls on every signal.
+std::uint64_t sae_runner_host_tpidr_el0;
+}
+
+namespace sae::fuzz::arm64_runner {
+namespace {
+
+constexpr std::uint64_t kNzcvMask = 0xf0000000;
+constexpr int kTimerSignal = SIGVTALRM;
+constexpr int kCaseSignals[] = {SIGILL, SIGSEGV, SIGBUS, SIGTRAP, kTimerSignal};
+
+// Everything the signal handler needs, in one place. Only the handler writes it while a case runs.
+struct Switch {
+  std::uint64_t window_base = 0;
+  std::uint64_t window_size = 0;
+  itimerval timeout{};
+  // Set by Run(), consumed by the handler at the switch trap.
+  std::uint64_t entry = 0;
+  Registers in{};
+  // The runner's context at the switch trap, put back when the case stops.
+  std::uint64_t host_regs[31]{};
+  std::uint64_t host_sp = 0;
+  std::uint64_t host_pc = 0;
+  std::uint64_t host_pstate = 0;
+  volatile sig_atomic_t case_running = 0;
+  // What the case ended with. Not an Outcome: the handler must not touch its vector.
+  Registers final_registers{};
+  std::uint64_t final_pc = 0;
+  Stop stop = Stop::kStop;
+};
+Switch the_switch;
+
+// Large enough for a signal frame with SVE or SME state on hardware that has them.
+alignas(16) std::uint8_t signal_stack[256 * 1024];
+
+[[noreturn]] void Die(const char* what) {
+  std::fprintf(stderr, "sae-fuzz-arm64-runner: %s: %s\n", what, std::strerror(errno));
+  std::exit(2);
+}
+
+void SetTimer(const itimerval& value) { setitimer(ITIMER_VIRTUAL, &value, nullptr); }
+
+Stop StopFor(int signal, std::uint64_t pc) {
+  switch (signal) {
+    case SIGILL: {
+      const bool in_window = pc >= the_switch.window_base &&
+                             pc - the_switch.window_base <= the_switch.window_size - 4 &&
+                             pc % 4 == 0;
+      return in_window && *reinterpret_cast<const std::uint32_t*>(pc) == kStopWord
+                 ? Stop::kStop
+                 : Stop::kUndefined;
+    }
+    case SIGSEGV:
+    case SIGBUS:
+      return Stop::kFault;
+    case SIGTRAP:
+      return Stop::kException;
+    default:
+      return Stop::kTimeout;
+  }
+}
+
+std::uint64_t EnterCase(mcontext_t& context) {
+  std::memcpy(the_switch.host_regs, context.regs, sizeof the_switch.host_regs);
+  the_switch.host_sp = context.sp;
+  the_switch.host_pc = context.pc;
+  the_switch.host_pstate = context.pstate;
+  std::copy(the_switch.in.x.begin(), the_switch.in.x.end(), std::begin(context.regs));
+  context.sp = the_switch.in.sp;
+  context.pc = the_switch.entry;
+  context.pstate = (context.pstate & ~kNzcvMask) | (the_switch.in.nzcv & kNzcvMask);
+  the_switch.case_running = 1;
+  SetTimer(the_switch.timeout);
+  return the_switch.in.tpidr_el0;
+}
+
+std::uint64_t LeaveCase(int signal, mcontext_t& context, std::uint64_t case_tpidr_el0) {
+  SetTimer(itimerval{});
+  the_switch.case_running = 0;
+  Registers& final_registers = the_switch.final_registers;
+  std::copy(std::begin(context.regs), std::end(context.regs), final_registers.x.begin());
+  final_registers.sp = context.sp;
+  final_registers.nzcv = context.pstate & kNzcvMask;
+  final_registers.tpidr_el0 = case_tpidr_el0;
+  the_switch.final_pc = context.pc;
+  the_switch.stop = StopFor(signal, context.pc);
+  std::memcpy(context.regs, the_switch.host_regs, sizeof context.regs);
+  context.sp = the_switch.host_sp;
+  context.pc = the_switch.host_pc + 4;  // past the switch trap
+  context.pstate = the_switch.host_pstate;
+  return sae_runner_host_tpidr_el0;
+}
+
+}  // namespace
+
+bool IsSupervisorCall(std::uint32_t word) {
+  // Exception generation, opc 000 and op2 000: LL 01 SVC, 10 HVC, 11 SMC (00 is unallocated).
+  return (word & 0xffe0001c) == 0xd4000000 && (word & 3) != 0;
+}
+
+NativeExecutor::NativeExecutor(std::uint64_t base, std::uint64_t size, unsigned timeout_ms)
+    : base_(base), size_(size) {
+  void* window = mmap(reinterpret_cast<void*>(base), size, PROT_READ | PROT_WRITE | PROT_EXEC,
+                      MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE, -1, 0);
+  if (window == MAP_FAILED) Die("cannot map the guest window");
+  if (reinterpret_cast<std::uint64_t>(window) != base) {
+    // Kernels before 4.17 take MAP_FIXED_NOREPLACE as a hint and map elsewhere.
+    errno = EEXIST;
+    Die("cannot map the guest window at its address");
+  }
+  the_switch.window_base = base;
+  the_switch.window_size = size;
+  the_switch.timeout.it_value.tv_sec = timeout_ms / 1000;
+  the_switch.timeout.it_value.tv_usec = static_cast<long>(timeout_ms % 1000) * 1000;
+  asm volatile("mrs %0, tpidr_el0" : "=r"(sae_runner_host_tpidr_el0));
+
+  const stack_t stack = {signal_stack, 0, sizeof signal_stack};
+  if (sigaltstack(&stack, nullptr) != 0) Die("sigaltstack");
+  struct sigaction action {};
+  action.sa_sigaction = sae_runner_signal_entry;
+  action.sa_flags = SA_SIGINFO | SA_ONSTACK;
+  sigemptyset(&action.sa_mask);
+  for (const int signal : kCaseSignals) sigaddset(&action.sa_mask, signal);
+  for (const int signal : kCaseSignals) {
+    if (sigaction(signal, &action, nullptr) != 0) Die("sigaction");
+  }
+}
+
+Outcome NativeExecutor::Run(std::uint64_t entry, const Registers& in) {
+  // The whole window: a case may branch into its data as well as into its code.
+  __builtin___clear_cache(reinterpret_cast<char*>(base_), reinterpret_cast<char*>(base_ + size_));
+  the_switch.entry = entry;
+  the_switch.in = in;
+  sae_runner_run_case();
+  Outcome outcome;
+  outcome.registers = the_switch.final_registers;
+  outcome.pc = the_switch.final_pc;
+  outcome.stop = the_switch.stop;
+  return outcome;
+}
+
+// Called by sae_runner_signal_entry (switch.S) for every handled signal, on the signal stack;
+// returns the TPIDR_EL0 to continue with.
+extern "C" std::uint64_t sae_runner_handle_signal(int signal, siginfo_t*, void* context,
+                                                  std::uint64_t interrupted_tpidr_el0) {
+  mcontext_t& machine = static_cast<ucontext_t*>(context)->uc_mcontext;
+  if (the_switch.case_running) return LeaveCase(signal, machine, interrupted_tpidr_el0);
+  if (signal == SIGILL && machine.pc == reinterpret_cast<std::uint64_t>(sae_runner_switch_trap)) {
+    return EnterCase(machine);
+  }
+  if (signal != kTimerSignal) {
+    // The runner itself failed: let the signal recur with its default action (a core dump).
+    ::signal(signal, SIG_DFL);
+  }
+  // A timer signal from a case that had already stopped: nothing to do.
+  return sae_runner_host_tpidr_el0;
+}
+
+}  // namespace sae::fuzz::arm64_runner
