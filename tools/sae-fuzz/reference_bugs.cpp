@@ -1,0 +1,153 @@
+#include "reference_bugs.h"
+
+#include "frontend/arm64/decoder/decoder.h"
+
+namespace sae::fuzz {
+namespace {
+
+using frontend::arm64::DecodeEncoding;
+using frontend::arm64::Encoding;
+
+bool IsEncoding(std::uint32_t word, std::initializer_list<Encoding> encodings) {
+  const std::optional<Encoding> encoding = DecodeEncoding(word);
+  if (!encoding) return false;
+  for (const Encoding e : encodings) {
+    if (*encoding == e) return true;
+  }
+  return false;
+}
+
+bool NarrowLseMinMax(std::uint32_t word, std::optional<std::uint64_t>) {
+  return IsEncoding(word,
+                    {Encoding::LDSMAX, Encoding::LDSMIN, Encoding::LDUMAX, Encoding::LDUMIN}) &&
+         (word >> 30) != 3;
+}
+
+bool MisalignedStoreExclusive(std::uint32_t word, std::optional<std::uint64_t> base) {
+  if (!IsStoreExclusive(word)) return false;
+  if (!base) return true;
+  const bool pair = (word >> 21) & 1;
+  const std::uint64_t size = pair ? 8u << ((word >> 30) & 1) : 1u << (word >> 30);
+  return (*base & (size - 1)) != 0;
+}
+
+bool Rev32(std::uint32_t word, std::optional<std::uint64_t>) {
+  return IsEncoding(word, {Encoding::REV_32});
+}
+
+bool FixedPointConversion(std::uint32_t word, std::optional<std::uint64_t>) {
+  return IsEncoding(word, {Encoding::FCVTZS_fix_vec, Encoding::FCVTZU_fix_vec,
+                           Encoding::FCVTZS_fix_scalar, Encoding::FCVTZU_fix_scalar});
+}
+
+bool DotProductByElement(std::uint32_t word, std::optional<std::uint64_t>) {
+  return IsEncoding(word, {Encoding::SDOT_elt_vec, Encoding::UDOT_elt_vec});
+}
+
+bool NarrowVectorAbs(std::uint32_t word, std::optional<std::uint64_t>) {
+  return IsEncoding(word, {Encoding::ABS_vec}) && ((word >> 22) & 3) < 2;
+}
+
+bool HalfPrecisionFcmlaByElement(std::uint32_t word, std::optional<std::uint64_t>) {
+  return IsEncoding(word, {Encoding::FCMLA_elt}) && ((word >> 22) & 3) == 1;
+}
+
+bool AbortingFp16Word(std::uint32_t word, std::optional<std::uint64_t>) {
+  return word == 0x5ef95908 || word == 0x2ec91f45 || word == 0x6ec53cbc;
+}
+
+bool SecureMonitorCall(std::uint32_t word, std::optional<std::uint64_t>) {
+  return IsEncoding(word, {Encoding::SMC});
+}
+
+bool ExceptionReturn(std::uint32_t word, std::optional<std::uint64_t>) {
+  return IsEncoding(word, {Encoding::ERET, Encoding::ERETA});
+}
+
+bool StackPointerSelect(std::uint32_t word, std::optional<std::uint64_t>) {
+  const unsigned op1 = (word >> 16) & 7, op2 = (word >> 5) & 7;
+  return IsEncoding(word, {Encoding::MSR_imm}) && op1 == 0 && op2 == 5;
+}
+
+constexpr ReferenceBug kUnicornBugs[] = {
+    {"LSE min/max on bytes, halfwords and words",
+     "Unicorn computes LDSMAX/LDSMIN/LDUMAX/LDUMIN (and the ST forms) wrongly on sizes below 64 "
+     "bits, on every host; qemu-aarch64 7.2 is right (../shared/reference/oracles.md). libsae is "
+     "checked against hand-computed results in tests/runtime/atomic_test.cpp instead.",
+     BugHosts::kEvery, BugScope::kAnyCode, false, NarrowLseMinMax},
+    {"misaligned store exclusive",
+     "The Arm ARM (AArch64.ExclusiveMonitorsPass) raises the alignment fault of a misaligned "
+     "STXR/STLXR/STXP/STLXP before it looks at the monitor, as libsae does; Unicorn (QEMU) checks "
+     "the monitor first and fails the store without a fault.",
+     BugHosts::kEvery, BugScope::kAnyCode, false, MisalignedStoreExclusive},
+    {"REV (32-bit) inside a longer block on s390x",
+     "Unicorn's s390x build leaves garbage in bits 32-39 of a 32-bit REV result inside a longer "
+     "block (\"bics; rev16; ccmp; rev w6, w28\" gave x6 = 0x4094360000 for w28 = 0xd2bb6296); "
+     "qemu-aarch64 7.2 and libsae give the zero-extended 0x94360000. Alone it agrees.",
+     BugHosts::kBigEndian, BugScope::kLongerBlocks, false, Rev32},
+    {"SMC at EL0",
+     "The Arm ARM makes SMC UNDEFINED at EL0, as libsae does; Unicorn 2.0.1 raises the SMC "
+     "exception (QEMU's EXCP_SMC). Measured with sae-fuzz --class branch on x86-64.",
+     BugHosts::kEvery, BugScope::kAnyCode, false, SecureMonitorCall},
+    {"ERET, ERETAA, ERETAB at EL0",
+     "UNDEFINED at EL0 (Arm ARM); Unicorn 2.0.1 dies instead on an assertion "
+     "(aarch64_banked_spsr_index: el >= 1). Measured with sae-fuzz --class branch on x86-64.",
+     BugHosts::kEvery, BugScope::kAnyCode, true, ExceptionReturn},
+    {"MSR SPSel at EL0",
+     "UNDEFINED at EL0 (Arm ARM); Unicorn 2.0.1 executes it as a NOP, or dies on an assertion "
+     "(update_spsel: cur_el >= 1). Measured with sae-fuzz --class branch on x86-64.",
+     BugHosts::kEvery, BugScope::kAnyCode, true, StackPointerSelect},
+    {"FCVTZS/FCVTZU fixed-point (SIMD forms) on s390x",
+     "Unicorn's s390x build segfaults (a use-after-free of a temporary); its x86 build is right "
+     "(500,000 cases, ../shared/reference/oracles.md).",
+     BugHosts::kBigEndian, BugScope::kAnyCode, true, FixedPointConversion},
+    {"SDOT/UDOT by element on s390x",
+     "Wrong lanes on Unicorn's s390x build (a helper assumes a little-endian host); its x86 build "
+     "is right (../shared/reference/oracles.md).",
+     BugHosts::kBigEndian, BugScope::kAnyCode, false, DotProductByElement},
+    {"ABS on 8b/16b/4h/8h on s390x",
+     "A borrow leaks between lanes in Unicorn's s390x build (its generic 64-bit fallback); its x86 "
+     "build is right (../shared/reference/oracles.md).",
+     BugHosts::kBigEndian, BugScope::kAnyCode, false, NarrowVectorAbs},
+    {"FCMLA by element, half precision",
+     "FPSR differs from qemu-aarch64 7.2 on every host (../shared/reference/oracles.md).",
+     BugHosts::kEvery, BugScope::kAnyCode, false, HalfPrecisionFcmlaByElement},
+    {"unallocated FP16 words that abort Unicorn",
+     "0x5ef95908, 0x2ec91f45 and 0x6ec53cbc abort the process on every host instead of raising "
+     "UNDEFINED (../shared/reference/oracles.md).",
+     BugHosts::kEvery, BugScope::kAnyCode, true, AbortingFp16Word},
+};
+
+}  // namespace
+
+std::span<const ReferenceBug> UnicornBugs() { return kUnicornBugs; }
+
+const ReferenceBug* UnicornBugAffecting(std::uint32_t word, std::optional<std::uint64_t> base,
+                                        bool big_endian_host, bool in_longer_block) {
+  for (const ReferenceBug& bug : kUnicornBugs) {
+    if (bug.hosts == BugHosts::kBigEndian && !big_endian_host) continue;
+    if (bug.scope == BugScope::kLongerBlocks && !in_longer_block) continue;
+    if (bug.affects(word, base)) return &bug;
+  }
+  return nullptr;
+}
+
+bool ReadsImplementationDefinedRegister(std::uint32_t word) {
+  if ((word & 0xfff00000) != 0xd5300000) return false;  // MRS
+  const std::uint32_t id = (word >> 5) & 0x7fff;
+  // CTR_EL0, DCZID_EL0, CNTFRQ_EL0, CNTPCT_EL0, CNTVCT_EL0
+  return id == 0x5801 || id == 0x5807 || id == 0x5f00 || id == 0x5f01 || id == 0x5f02;
+}
+
+bool IsStoreExclusive(std::uint32_t word) {
+  const bool pair = (word >> 21) & 1;
+  return ((word >> 22) & 0xff) == 0x20 && (!pair || (word >> 31) != 0);
+}
+
+std::uint64_t BaseRegisterValue(std::uint32_t word, std::span<const std::uint64_t, 31> x,
+                                std::uint64_t sp) {
+  const unsigned n = (word >> 5) & 31;
+  return n == 31 ? sp : x[n];
+}
+
+}  // namespace sae::fuzz

@@ -1,0 +1,47 @@
+// The one list of known reference bugs: where Unicorn 2 (the differential tests' and sae-fuzz's
+// reference) is wrong, each entry with its evidence. The gtest differential tests steer around
+// these before running a case; sae-fuzz runs every case and counts a mismatch as a "reference
+// bug" only when an entry explains it. Also here: instructions whose results rightly differ
+// between implementations, which are not comparable at all.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string_view>
+
+namespace sae::fuzz {
+
+enum class BugHosts { kEvery, kBigEndian };       // Unicorn wrong on every host, or only on s390x
+enum class BugScope { kAnyCode, kLongerBlocks };  // wrong alone too, or only inside a sequence
+
+struct ReferenceBug {
+  std::string_view name;
+  std::string_view evidence;  // what was measured, against which other reference
+  BugHosts hosts;
+  BugScope scope;
+  bool kills_reference;  // the reference process dies: never run an affected word on it
+  // Whether `word` is affected. `base` is the value of the word's base register (X[n] or SP)
+  // before it runs, when known; without it a state-dependent bug counts as affecting the word.
+  bool (*affects)(std::uint32_t word, std::optional<std::uint64_t> base);
+};
+
+std::span<const ReferenceBug> UnicornBugs();
+
+// The first bug of UnicornBugs() that affects `word` on this kind of host and in this scope
+// (`in_longer_block`: the word is one of several run in sequence), or nullptr.
+const ReferenceBug* UnicornBugAffecting(std::uint32_t word, std::optional<std::uint64_t> base,
+                                        bool big_endian_host, bool in_longer_block);
+
+// MRS of registers whose values are the implementation's own (cache geometry, counters): libsae
+// and every reference rightly differ.
+bool ReadsImplementationDefinedRegister(std::uint32_t word);
+
+// STXR, STLXR, STXP, STLXP.
+bool IsStoreExclusive(std::uint32_t word);
+
+// The value of the base register (bits 9:5; 31 is SP) of a load or store `word` in `x`/`sp`.
+std::uint64_t BaseRegisterValue(std::uint32_t word, std::span<const std::uint64_t, 31> x,
+                                std::uint64_t sp);
+
+}  // namespace sae::fuzz
