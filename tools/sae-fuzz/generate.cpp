@@ -69,8 +69,12 @@ std::uint32_t RandomWord(const EncodingInfo& info, std::mt19937_64& random) {
   return word;
 }
 
-Generator::Generator(CaseClass case_class, unsigned block_length, std::uint64_t seed)
-    : case_class_(case_class), block_length_(block_length), random_(seed) {
+Generator::Generator(CaseClass case_class, unsigned block_length, std::uint64_t seed,
+                     std::function<bool(std::uint32_t)> avoid)
+    : case_class_(case_class),
+      block_length_(block_length),
+      random_(seed),
+      avoid_(std::move(avoid)) {
   for (const EncodingInfo& info : frontend::arm64::A64Encodings()) {
     if (!frontend::arm64::Handles<frontend::arm64::TranslatorVisitor>(info.encoding)) continue;
     if (InClass(case_class, info)) encodings_.push_back(&info);
@@ -131,7 +135,11 @@ Case Generator::Next(std::uint64_t id) {
   c.id = id;
   c.class_name = std::string(CaseClassName(case_class_));
   c.fill_seed = random_();
-  for (unsigned i = 0; i < block_length_; ++i) c.code.push_back(RandomInstruction(i));
+  for (unsigned i = 0; i < block_length_; ++i) {
+    std::uint32_t word = RandomInstruction(i);
+    while (avoid_ && avoid_(word)) word = RandomInstruction(i);
+    c.code.push_back(word);
+  }
   for (auto& x : c.in.x) x = InterestingValue();
   c.in.sp = random_() % 4 ? (kWindowBase + random_() % kWindowSize) & ~std::uint64_t{15}
                           : InterestingValue();

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <random>
 #include <string_view>
@@ -31,8 +32,10 @@ std::uint32_t RandomWord(const frontend::arm64::EncodingInfo& info, std::mt19937
 class Generator {
  public:
   // Blocks of `block_length` instructions; for blocks longer than one, direct branches go
-  // forward inside the block (or to the stop word right after it).
-  Generator(CaseClass case_class, unsigned block_length, std::uint64_t seed);
+  // forward inside the block (or to the stop word right after it). Words for which `avoid`
+  // holds are drawn again (known reference bugs).
+  Generator(CaseClass case_class, unsigned block_length, std::uint64_t seed,
+            std::function<bool(std::uint32_t)> avoid = nullptr);
 
   // Case number `id`: a fresh fill seed, code and initial registers.
   Case Next(std::uint64_t id);
@@ -44,6 +47,7 @@ class Generator {
   CaseClass case_class_;
   unsigned block_length_;
   std::mt19937_64 random_;
+  std::function<bool(std::uint32_t)> avoid_;
   std::vector<const frontend::arm64::EncodingInfo*> encodings_;
 };
 

@@ -1,0 +1,414 @@
+// sae-fuzz: differential fuzzing of libsae against a reference arm64 implementation. Generates
+// cases from the decoder's table (or replays a trace), runs each on the reference and on libsae
+// through its public C API, and prints a reproducer for every case where they differ.
+#include <bit>
+#include <cstdarg>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <optional>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+#include "generate.h"
+#include "libsae_runner.h"
+#include "reference.h"
+#include "reference_bugs.h"
+#include "support/llvm_disassembler.h"
+#include "trace.h"
+
+namespace sae::fuzz {
+namespace {
+
+constexpr char kProgram[] = "sae-fuzz";
+// Bytes at each end of the window that a store which faulted part-way may leave UNKNOWN.
+constexpr std::uint64_t kUnknownAfterFault = 64;
+
+[[noreturn]] void UsageError(const std::string& message) {
+  std::fprintf(stderr, "%s: %s (try --help)\n", kProgram, message.c_str());
+  std::exit(2);
+}
+
+struct Options {
+  std::uint64_t seed = 1;
+  std::optional<std::uint64_t> iterations;
+  std::string case_class = "all";
+  unsigned block_length = 1;
+  std::vector<std::string> reference = {"unicorn"};
+  std::string write_corpus;
+  std::string save_failures;
+  unsigned timeout_ms = 10000;
+  unsigned max_reports = 10;
+};
+
+struct Counts {
+  std::uint64_t passed = 0, failed = 0;
+  std::uint64_t reference_timeout = 0, not_translated = 0, implementation_defined = 0,
+                self_modifying = 0, reference_bugs = 0, reference_died = 0;
+  std::uint64_t skipped() const {
+    return reference_timeout + not_translated + implementation_defined + self_modifying +
+           reference_died;
+  }
+};
+
+__attribute__((format(printf, 1, 2))) std::string Format(const char* format, ...) {
+  char text[256];
+  va_list arguments;
+  va_start(arguments, format);
+  std::vsnprintf(text, sizeof text, format, arguments);
+  va_end(arguments);
+  return text;
+}
+
+// The window's final bytes as an outcome describes them.
+std::vector<std::uint8_t> FinalWindow(const Case& c, const Outcome& outcome) {
+  std::vector<std::uint8_t> window = InitialWindow(c);
+  for (const WrittenBytes& run : outcome.writes) {
+    std::copy(run.bytes.begin(), run.bytes.end(), window.begin() + (run.address - c.window_base));
+  }
+  return window;
+}
+
+// Equal but for the bytes a store that faulted part-way may leave UNKNOWN (Arm ARM: a store
+// that takes a Data Abort): Unicorn writes the part of a store that fits below the window's
+// end, libsae writes none of it.
+bool SameUpToUnknownBytes(const Case& c, const Outcome& reference, const Outcome& ours) {
+  if (reference.stop != Stop::kFault || ours.stop != Stop::kFault || reference.pc != ours.pc ||
+      reference.registers != ours.registers) {
+    return false;
+  }
+  std::vector<std::uint8_t> theirs = FinalWindow(c, reference), mine = FinalWindow(c, ours);
+  const std::vector<std::uint8_t> initial = InitialWindow(c);
+  const std::uint64_t edge = std::min(kUnknownAfterFault, c.window_size);
+  for (std::uint64_t offset = 0; offset < edge; ++offset) {
+    theirs[offset] = mine[offset] = initial[offset];
+    const std::uint64_t top = c.window_size - 1 - offset;
+    theirs[top] = mine[top] = initial[top];
+  }
+  return theirs == mine;
+}
+
+bool WritesCode(const Case& c, const Outcome& outcome) {
+  const std::uint64_t begin = c.code_address, end = c.code_address + 4 * c.code.size() + 4;
+  for (const WrittenBytes& run : outcome.writes) {
+    if (run.address < end && run.address + run.bytes.size() > begin) return true;
+  }
+  return false;
+}
+
+class Reporter {
+ public:
+  Reporter(const Options& options, std::string reference_name)
+      : options_(options),
+        reference_name_(std::move(reference_name)),
+        disassembler_("aarch64-linux-gnu", "", "+v8.5a,+lse,+crc,+flagm,+pauth") {}
+
+  void Report(const Case& c, const LibsaeResult& ours, std::uint64_t number) {
+    if (!options_.save_failures.empty()) Save(c);
+    if (number > options_.max_reports) return;
+    std::string text = "FAIL: case " + std::to_string(c.id) + " (" + c.class_name + ", seed " +
+                       std::to_string(options_.seed) + ")\n  code:\n";
+    for (std::size_t i = 0; i < c.code.size(); ++i) {
+      const std::uint32_t word = c.code[i];
+      const std::uint8_t bytes[4] = {
+          static_cast<std::uint8_t>(word), static_cast<std::uint8_t>(word >> 8),
+          static_cast<std::uint8_t>(word >> 16), static_cast<std::uint8_t>(word >> 24)};
+      const auto disassembly = disassembler_.Disassemble(bytes);
+      text +=
+          Format("    %llx: %08x  %s\n", static_cast<unsigned long long>(c.code_address + 4 * i),
+                 word, disassembly ? disassembly->text.c_str() : "(not decoded by LLVM)");
+    }
+    text += "  initial:   " + Describe(c.in, nullptr) + "\n";
+    text += "  reference: " + Describe(c.out->registers, &ours.outcome.registers) +
+            Format(" pc=%llx %s", static_cast<unsigned long long>(c.out->pc),
+                   std::string(StopName(c.out->stop)).c_str()) +
+            "\n";
+    text += "  libsae:    " + Describe(ours.outcome.registers, &c.out->registers) +
+            Format(" pc=%llx %s", static_cast<unsigned long long>(ours.outcome.pc),
+                   std::string(StopName(ours.outcome.stop)).c_str()) +
+            "\n    (" + ours.intercept + ")\n";
+    text += WriteDifferences(c, ours.outcome);
+    text += "  replay: save the case below to a file and run ./sae-fuzz --reference corpus FILE\n";
+    std::ostringstream trace;
+    TraceWriter(trace, "reference: " + reference_name_).Write(c);
+    text += trace.str();
+    std::fputs(text.c_str(), stdout);
+  }
+
+ private:
+  // All registers; those that differ from `other` marked with '*'.
+  static std::string Describe(const Registers& r, const Registers* other) {
+    std::string text;
+    const auto one = [&](const char* name, std::uint64_t value, std::uint64_t other_value) {
+      char item[48];
+      std::snprintf(item, sizeof item, "%s%s=%llx ", other && value != other_value ? "*" : "", name,
+                    static_cast<unsigned long long>(value));
+      text += item;
+    };
+    for (std::size_t n = 0; n < r.x.size(); ++n) {
+      one(("x" + std::to_string(n)).c_str(), r.x[n], other ? other->x[n] : 0);
+    }
+    one("sp", r.sp, other ? other->sp : 0);
+    one("nzcv", r.nzcv >> 28, other ? other->nzcv >> 28 : 0);
+    one("tpidr_el0", r.tpidr_el0, other ? other->tpidr_el0 : 0);
+    text.pop_back();
+    return text;
+  }
+
+  static std::string WriteDifferences(const Case& c, const Outcome& ours) {
+    const std::vector<std::uint8_t> theirs_window = FinalWindow(c, *c.out);
+    const std::vector<std::uint8_t> our_window = FinalWindow(c, ours);
+    std::string text;
+    unsigned shown = 0;
+    for (std::uint64_t offset = 0; offset < c.window_size && shown < 16; ++offset) {
+      if (theirs_window[offset] == our_window[offset]) continue;
+      text += Format("  memory %llx: reference %02x, libsae %02x\n",
+                     static_cast<unsigned long long>(c.window_base + offset), theirs_window[offset],
+                     our_window[offset]);
+      ++shown;
+    }
+    return text;
+  }
+
+  void Save(const Case& c) {
+    std::filesystem::create_directories(options_.save_failures);
+    const std::string path = options_.save_failures + "/seed" + std::to_string(options_.seed) +
+                             "-case" + std::to_string(c.id) + ".trace";
+    std::ofstream file(path);
+    TraceWriter(file, "reference: " + reference_name_).Write(c);
+  }
+
+  const Options& options_;
+  std::string reference_name_;
+  test::LlvmDisassembler disassembler_;
+};
+
+std::unique_ptr<Reference> MakeReference(const Options& options) {
+  const std::string& kind = options.reference[0];
+  if (kind == "unicorn") {
+    const char* path = std::getenv("SAE_FUZZ_REFERENCE");
+    const std::string program = path != nullptr ? path : SAE_FUZZ_REFERENCE_PROGRAM;
+    if (path != nullptr && !std::filesystem::exists(program)) {
+      std::fprintf(stderr, "%s: SAE_FUZZ_REFERENCE names no program: %s\n", kProgram, path);
+      std::exit(2);
+    }
+    if (std::filesystem::exists(program)) {
+      auto reference = std::make_unique<ProcessReference>("unicorn (host-native)",
+                                                          std::vector<std::string>{program});
+      if (reference->error().empty()) return reference;
+      std::fprintf(stderr, "%s: %s\n", kProgram, reference->error().c_str());
+      std::exit(1);
+    }
+    std::fprintf(stderr,
+                 "%s: note: no host-native reference at %s (make build builds it); using Unicorn "
+                 "in-process, with its big-endian bugs on the deny-list\n",
+                 kProgram, program.c_str());
+  }
+  if (kind == "unicorn" || kind == "unicorn-inprocess") {
+    auto reference = std::make_unique<InProcessUnicorn>();
+    if (!reference->error().empty()) {
+      std::fprintf(stderr, "%s: %s\n", kProgram, reference->error().c_str());
+      std::exit(1);
+    }
+    return reference;
+  }
+  // arm64
+  const char* path = std::getenv("SAE_FUZZ_ARM64_RUNNER");
+  const std::string runner = path != nullptr ? path : SAE_FUZZ_ARM64_RUNNER_PROGRAM;
+  std::vector<std::string> argv = {runner};
+  if (std::endian::native != std::endian::little ||
+      !std::filesystem::exists("/proc/sys/fs/binfmt_misc/qemu-aarch64")) {
+    argv.insert(argv.begin(), "qemu-aarch64");
+  }
+  auto reference = std::make_unique<ProcessReference>("arm64 runner", argv);
+  if (!reference->error().empty()) {
+    std::fprintf(stderr, "%s: %s\n", kProgram, reference->error().c_str());
+    std::exit(1);
+  }
+  return reference;
+}
+
+int Fuzz(const Options& options) {
+  std::optional<Generator> generator;
+  std::ifstream corpus_file;
+  std::optional<TraceReader> corpus;
+  std::unique_ptr<Reference> reference;
+  std::string reference_name;
+  const bool replay = options.reference[0] == "corpus";
+  if (replay) {
+    corpus_file.open(options.reference[1]);
+    if (!corpus_file) UsageError("cannot open corpus '" + options.reference[1] + "'");
+    corpus.emplace(corpus_file);
+    reference_name = "corpus " + options.reference[1];
+  } else {
+    reference = MakeReference(options);
+    reference_name = reference->name();
+    // Never a word that kills the reference; in longer blocks, where a mismatch could not be
+    // pinned on one instruction, no word of a known reference bug at all.
+    const bool big_endian = reference->big_endian_host();
+    const bool unicorn = options.reference[0] != "arm64";
+    const bool longer_blocks = options.block_length > 1;
+    generator.emplace(*ParseCaseClass(options.case_class), options.block_length, options.seed,
+                      [=](std::uint32_t word) {
+                        const ReferenceBug* bug =
+                            UnicornBugAffecting(word, std::nullopt, big_endian, longer_blocks);
+                        return unicorn && bug != nullptr && (bug->kills_reference || longer_blocks);
+                      });
+  }
+  std::ofstream corpus_out;
+  std::optional<TraceWriter> corpus_writer;
+  if (!options.write_corpus.empty()) {
+    corpus_out.open(options.write_corpus);
+    if (!corpus_out) UsageError("cannot write '" + options.write_corpus + "'");
+    corpus_writer.emplace(corpus_out, "reference: " + reference_name);
+  }
+
+  LibsaeRunner libsae(options.timeout_ms);
+  Reporter reporter(options, reference_name);
+  const bool big_endian_reference = reference && reference->big_endian_host();
+  Counts counts;
+  const std::uint64_t limit = options.iterations.value_or(replay ? ~0ull : 1000);
+  for (std::uint64_t n = 0; n < limit; ++n) {
+    Case c;
+    if (replay) {
+      std::optional<Case> next;
+      try {
+        next = corpus->Next();
+      } catch (const TraceError& e) {
+        std::fprintf(stderr, "%s: %s: %s\n", kProgram, options.reference[1].c_str(), e.what());
+        return 2;
+      }
+      if (!next) break;
+      if (!next->out) {
+        std::fprintf(stderr, "%s: %s: case %llu has no 'out' line (not a reference's result)\n",
+                     kProgram, options.reference[1].c_str(),
+                     static_cast<unsigned long long>(next->id));
+        return 2;
+      }
+      c = std::move(*next);
+    } else {
+      c = generator->Next(n);
+      if (!reference->Run(c)) {
+        if (++counts.reference_died <= options.max_reports) {
+          std::string words;
+          for (const std::uint32_t word : c.code) words += Format(" %08x", word);
+          std::fprintf(stderr, "%s: the reference died on case %llu, code%s\n", kProgram,
+                       static_cast<unsigned long long>(c.id), words.c_str());
+        }
+        continue;
+      }
+    }
+    if (corpus_writer) corpus_writer->Write(c);
+    if (c.out->stop == Stop::kTimeout) {
+      ++counts.reference_timeout;
+      continue;
+    }
+    const LibsaeResult ours = libsae.Run(c);
+    if (ours.outcome == *c.out || SameUpToUnknownBytes(c, *c.out, ours.outcome)) {
+      ++counts.passed;
+      continue;
+    }
+    // Mismatches that are not libsae's fault.
+    if (ours.not_translated) {
+      ++counts.not_translated;
+      continue;
+    }
+    bool implementation_defined = false;
+    const ReferenceBug* bug = nullptr;
+    for (std::size_t i = 0; i < c.code.size(); ++i) {
+      const std::uint32_t word = c.code[i];
+      implementation_defined = implementation_defined || ReadsImplementationDefinedRegister(word);
+      const std::optional<std::uint64_t> base =
+          i == 0 ? std::optional(BaseRegisterValue(word, c.in.x, c.in.sp)) : std::nullopt;
+      if (bug == nullptr)
+        bug = UnicornBugAffecting(word, base, big_endian_reference, c.code.size() > 1);
+    }
+    if (implementation_defined) {
+      ++counts.implementation_defined;
+    } else if (WritesCode(c, *c.out) || WritesCode(c, ours.outcome)) {
+      ++counts.self_modifying;  // CONSTRAINED UNPREDICTABLE without cache maintenance
+    } else if (bug != nullptr && options.reference[0] != "arm64") {
+      ++counts.reference_bugs;
+    } else {
+      reporter.Report(c, ours, ++counts.failed);
+    }
+  }
+  if (counts.failed > options.max_reports) {
+    std::printf("(%llu more failures not shown)\n",
+                static_cast<unsigned long long>(counts.failed - options.max_reports));
+  }
+  std::printf(
+      "reference: %s; %llu skipped (reference timeout %llu, not translated %llu, "
+      "implementation-defined %llu, self-modifying %llu, reference died %llu), "
+      "%llu reference bugs\n",
+      reference_name.c_str(), static_cast<unsigned long long>(counts.skipped()),
+      static_cast<unsigned long long>(counts.reference_timeout),
+      static_cast<unsigned long long>(counts.not_translated),
+      static_cast<unsigned long long>(counts.implementation_defined),
+      static_cast<unsigned long long>(counts.self_modifying),
+      static_cast<unsigned long long>(counts.reference_died),
+      static_cast<unsigned long long>(counts.reference_bugs));
+  std::printf("%llu passed, %llu failed\n", static_cast<unsigned long long>(counts.passed),
+              static_cast<unsigned long long>(counts.failed));
+  return counts.failed == 0 ? 0 : 1;
+}
+
+}  // namespace
+}  // namespace sae::fuzz
+
+int main(int argc, char** argv) {
+  using namespace sae::fuzz;
+  CLI::App app{
+      "Differential fuzzing: runs random arm64 cases (or a trace's) on libsae and on a reference\n"
+      "implementation and reports every difference with a reproducer. Ends with the line\n"
+      "'N passed, M failed'; exits 1 if any case failed, 2 on bad options or a malformed trace.",
+      kProgram};
+  Options options;
+  std::uint64_t iterations = 0;
+  app.add_option("--seed", options.seed, "Random seed of the generated cases (default 1)");
+  auto* iterations_option = app.add_option(
+      "--iterations", iterations, "Cases to run (default 1000; with a corpus, all of its cases)");
+  app.add_option("--class", options.case_class,
+                 "Instructions to draw: int, mem, branch or all (default all)")
+      ->check(CLI::IsMember({"int", "mem", "branch", "all"}));
+  app.add_option("--block-len", options.block_length,
+                 "Instructions per case (default 1); longer blocks branch only forward")
+      ->check(CLI::Range(1u, 4096u));
+  app.add_option("--reference", options.reference,
+                 "unicorn (host-native program, else in-process), unicorn-inprocess, arm64 (the "
+                 "arm64 runner), or corpus FILE (replay a trace with results)")
+      ->expected(1, 2);
+  app.add_option("--write-corpus", options.write_corpus,
+                 "Write every case with the reference's results to this trace file");
+  app.add_option("--save-failures", options.save_failures,
+                 "Write each failing case as a trace file into this directory");
+  app.add_option("--timeout-ms", options.timeout_ms,
+                 "Wall time libsae may take for one case before it is stopped (default 10000)")
+      ->check(CLI::PositiveNumber);
+  app.add_option("--max-reports", options.max_reports,
+                 "Failures printed in full (default 10; all are counted and saved)");
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    UsageError(e.what());
+  }
+  if (iterations_option->count() != 0) options.iterations = iterations;
+  const std::string& kind = options.reference[0];
+  const bool corpus = kind == "corpus";
+  if (corpus != (options.reference.size() == 2)) {
+    UsageError(corpus ? "--reference corpus needs a FILE"
+                      : "--reference takes unicorn, unicorn-inprocess, arm64 or corpus FILE");
+  }
+  if (!corpus && kind != "unicorn" && kind != "unicorn-inprocess" && kind != "arm64") {
+    UsageError("unknown reference '" + kind +
+               "' (unicorn, unicorn-inprocess, arm64 or corpus FILE)");
+  }
+  return Fuzz(options);
+}
