@@ -92,11 +92,24 @@ enum sae_vm_flags {
   SAE_VM_USER_MODE = 1u << 0,
 };
 
+/* A range of guest physical addresses inside the memory window that the guest cannot access
+ * directly: every load or store that touches it is a host-access intercept (EC DABT_LOW, DFSC
+ * translation fault level 3, FAR = the first byte accessed in the region) for the VMM to
+ * emulate, like a device's registers. The window's bytes there are never read or written. */
+typedef struct sae_mmio_region {
+  uint64_t base;
+  uint64_t size;
+} sae_mmio_region;
+
 typedef struct sae_vm_config {
   uint32_t api_version; /* SAE_API_VERSION of the header the caller was built with */
   uint32_t flags;       /* enum sae_vm_flags */
   void *memory;         /* host address of guest physical address 0; 16-byte aligned */
   uint64_t memory_size; /* bytes of guest physical memory; accesses at or above are intercepts */
+  /* MMIO regions (copied; may be NULL when the count is 0). They must lie inside the window
+   * and not overlap. Loads and stores cost a few more instructions when there are any. */
+  const sae_mmio_region *mmio_regions;
+  size_t mmio_region_count;
 } sae_vm_config;
 
 int sae_vm_create(const sae_vm_config *config, sae_vm **vm);
@@ -138,9 +151,15 @@ enum sae_exception_class {
   SAE_EC_HVC64 = 0x16,
   SAE_EC_SMC64 = 0x17,
   SAE_EC_IABT_LOW = 0x20,     /* instruction fetch outside memory */
-  SAE_EC_DABT_LOW = 0x24,     /* data access outside memory: ISV, SAS, SRT, WnR in the ISS */
-                              /* (also, as a SYNC_EXCEPTION intercept with DFSC 0b100001 and
-                               * the FAR, a misaligned exclusive or atomic access) */
+  SAE_EC_DABT_LOW = 0x24,     /* data access outside memory or into an MMIO region, as a
+                               * HOST_ACCESS intercept. ISS: WnR (bit 6), DFSC (5:0: 0 outside
+                               * the window, 0b000111 in an MMIO region) and, for a single-
+                               * register load or store without writeback (ISV, bit 24), SAS
+                               * (23:22, log2 bytes), SSE (21), SRT (20:16), SF (15), AR (14):
+                               * the VMM completes such an access by writing X[SRT] (a load) or
+                               * reading it (a store) and setting pc += 4. (Also, as a
+                               * SYNC_EXCEPTION intercept with DFSC 0b100001 and the FAR, a
+                               * misaligned exclusive or atomic access.) */
   SAE_EC_SYS64 = 0x18,        /* MRS/MSR/SYS the vCPU does not implement at EL0: ISS = Op0,
                                * Op2, Op1, CRn, Rt, CRm, direction (1 = read), as the Arm ARM */
   SAE_EC_BRK64 = 0x3c,        /* ISS = imm16 */
@@ -150,9 +169,10 @@ int sae_vcpu_create(sae_vm *vm, sae_vcpu **vcpu);
 void sae_vcpu_destroy(sae_vcpu *vcpu);
 sae_control_block *sae_vcpu_control_block(sae_vcpu *vcpu);
 
-/* Tells the vCPU that guest code in [address, address + size) changed (the host loaded new code,
- * or the guest wrote it and the host wants the change seen): blocks translated from there are
- * dropped and translated again when next executed. */
+/* Tells the vCPU that guest code in [address, address + size) changed behind its back (the host
+ * wrote guest memory): blocks translated from there are dropped and translated again when next
+ * executed. Guest stores into translated code and IC IVAU need no call: libsae sees those itself,
+ * on every vCPU of the VM. */
 void sae_vcpu_invalidate_code(sae_vcpu *vcpu, uint64_t address, uint64_t size);
 
 /* Counters of the vCPU's translation and execution since it was created. */
@@ -162,7 +182,10 @@ typedef struct sae_vcpu_statistics {
                                * to each other run without one */
   uint64_t not_translated;    /* instructions that raised UNDEFINED because libsae does not
                                * translate them yet */
-  uint64_t code_flushes;      /* times the code cache was emptied (full, or code invalidated) */
+  uint64_t code_flushes;      /* times the code cache was full and emptied */
+  uint64_t page_exits;        /* loads and stores that left generated code for the run loop
+                               * because their page holds translated code (stores) or is near
+                               * an MMIO region, and then went ahead */
 } sae_vcpu_statistics;
 
 int sae_vcpu_stats(sae_vcpu *vcpu, sae_vcpu_statistics *stats);

@@ -1,4 +1,4 @@
-// What libsae keeps per VM and per vCPU behind the public handles.
+// What libsae keeps per vCPU behind the public handle.
 #pragma once
 
 #include <atomic>
@@ -6,11 +6,8 @@
 #include <memory>
 
 #include "runtime/code_cache.h"
+#include "runtime/vm.h"
 #include "sae/sae.h"
-
-struct sae_vm {
-  sae_vm_config config;
-};
 
 namespace sae::runtime {
 
@@ -19,7 +16,9 @@ namespace sae::runtime {
 struct VcpuState {
   sae_control_block control;
   std::uint32_t check_bit = 0;
-  std::uint32_t kick = 0;  // sae_kick() sets it (atomically); generated code checks it at links
+  // Requests for the run loop (kKick* bits, set atomically from any thread); generated code
+  // leaves at the next block link or indirect branch when it is not zero.
+  std::uint32_t kick = 0;
   std::uint64_t memory_base = 0;
   std::uint64_t memory_size = 0;
   std::uint64_t not_translated = 0;
@@ -30,9 +29,13 @@ struct VcpuState {
   std::uint64_t exclusive_address = kNoExclusive;
   alignas(16) std::uint64_t exclusive_contents[2] = {};
   std::uint64_t atomic_scratch[8] = {};
+  std::uint64_t page_flags = 0;  // host address of the VM's PageFlags
+  std::uint64_t jump_cache = 0;  // host address of the code cache's indirect branch table
 
   static constexpr std::uint64_t kNoInvalidation = ~std::uint64_t{0};
   static constexpr std::uint64_t kNoExclusive = ~std::uint64_t{0};
+  static constexpr std::uint32_t kKickStop = 1;        // sae_kick()
+  static constexpr std::uint32_t kKickInvalidate = 2;  // another vCPU changed code
 };
 
 }  // namespace sae::runtime
@@ -41,5 +44,7 @@ struct sae_vcpu {
   sae_vm* vm = nullptr;
   sae::runtime::VcpuState state{};
   std::uint64_t dispatches = 0;  // run-loop entries into generated code
+  std::uint64_t page_exits = 0;  // accesses to flagged pages the run loop completed
+  std::uint64_t invalidations_applied = 0;  // of sae_vm::invalidations (a count of entries)
   std::unique_ptr<sae::runtime::CodeCache> code;
 };

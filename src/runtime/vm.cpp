@@ -1,16 +1,20 @@
 // The VM and vCPU part of the public API, and the run loop: sae_run() is the SAE instruction.
+#include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <cstddef>
-#include <atomic>
 #include <cstring>
 #include <new>
 
+#include "frontend/arm64/translate/data_access.h"
 #include "frontend/arm64/translate/features.h"
 #include "runtime/vcpu.h"
 
 namespace {
 
+using sae::runtime::PageFlags;
 using sae::runtime::VcpuState;
+namespace s390x = sae::backend::s390x;
 
 constexpr std::size_t kCodeCacheSize = 16u << 20;
 
@@ -36,6 +40,8 @@ constexpr sae::backend::s390x::StateLayout kLayout = {
     .exclusive_address = offsetof(VcpuState, exclusive_address),
     .exclusive_contents = offsetof(VcpuState, exclusive_contents),
     .atomic_scratch = offsetof(VcpuState, atomic_scratch),
+    .page_flags = offsetof(VcpuState, page_flags),
+    .jump_cache = offsetof(VcpuState, jump_cache),
 };
 
 // The public block's layout is ABI: these are the offsets its header documents.
@@ -63,6 +69,83 @@ std::optional<std::uint32_t> ReadInstruction(const sae_vm& vm, std::uint64_t pc)
          static_cast<std::uint32_t>(bytes[2]) << 16 | static_cast<std::uint32_t>(bytes[3]) << 24;
 }
 
+std::uint32_t Kick(sae_vcpu& vcpu, std::uint32_t request) {
+  return std::atomic_ref<std::uint32_t>(vcpu.state.kick).fetch_or(request, std::memory_order_release);
+}
+
+bool Overlaps(std::uint64_t begin, std::uint64_t end, std::uint64_t base, std::uint64_t size) {
+  return begin < base + size && base < end;
+}
+
+// Guest code in [begin, end) changed: this vCPU forgets its translations now, the others at
+// their next return to the run loop, which they are asked to make soon.
+void InvalidateEverywhere(sae_vcpu& vcpu, std::uint64_t begin, std::uint64_t end) {
+  vcpu.code->Invalidate(begin, end);
+  sae_vm& vm = *vcpu.vm;
+  const std::lock_guard lock(vm.mutex);
+  if (vm.vcpus.size() == 1) return;
+  vm.invalidations.emplace_back(begin, end);
+  vm.invalidation_count.fetch_add(1, std::memory_order_release);
+  ++vcpu.invalidations_applied;
+  for (sae_vcpu* other : vm.vcpus) {
+    if (other != &vcpu) Kick(*other, VcpuState::kKickInvalidate);
+  }
+}
+
+void ApplyInvalidations(sae_vcpu& vcpu) {
+  sae_vm& vm = *vcpu.vm;
+  if (vm.invalidation_count.load(std::memory_order_acquire) == vcpu.invalidations_applied) return;
+  const std::lock_guard lock(vm.mutex);
+  const std::uint64_t count = vm.invalidation_count.load(std::memory_order_relaxed);
+  for (std::uint64_t n = vcpu.invalidations_applied; n < count; ++n) {
+    const auto& [begin, end] = vm.invalidations[n - vm.invalidations_dropped];
+    vcpu.code->Invalidate(begin, end);
+  }
+  vcpu.invalidations_applied = count;
+  // Drop what every vCPU has applied.
+  std::uint64_t oldest = count;
+  for (const sae_vcpu* other : vm.vcpus) oldest = std::min(oldest, other->invalidations_applied);
+  vm.invalidations.erase(vm.invalidations.begin(),
+                         vm.invalidations.begin() + static_cast<std::ptrdiff_t>(oldest - vm.invalidations_dropped));
+  vm.invalidations_dropped = oldest;
+}
+
+// A data abort's syndrome with what the instruction at the PC says about its access.
+void AddAccessSyndrome(const sae_vm& vm, sae_control_block& control, std::uint32_t fault_status) {
+  const bool write = (control.esr >> 6) & 1;
+  const auto word = ReadInstruction(vm, control.pc);
+  const auto access = sae::frontend::arm64::DescribeDataAccess(word.value_or(0));
+  control.esr = (0x24ull << 26) | (1ull << 25) |
+                sae::frontend::arm64::DataAbortIss(access, write, fault_status);
+}
+
+// The generated code stopped before an access to a flagged page (kInterceptPageAccess): an MMIO
+// access becomes the host's intercept (true); any other may go ahead, after a store has
+// invalidated the code it overwrites (false).
+bool IsHostAccess(sae_vcpu& vcpu) {
+  sae_control_block& control = vcpu.state.control;
+  const sae_vm& vm = *vcpu.vm;
+  const std::uint64_t address = control.far;
+  const unsigned size = control.esr & 0xff;
+  const bool write = (control.esr & 0x100) != 0;
+  // The instruction's whole access: the first access of a pair is the one that stopped.
+  const auto word = ReadInstruction(vm, control.pc);
+  const unsigned footprint =
+      std::max(size, sae::frontend::arm64::DescribeDataAccess(word.value_or(0)).footprint);
+  const std::uint64_t end = std::min(address + footprint, vm.config.memory_size);
+  for (const sae_mmio_region& region : vm.mmio) {
+    if (Overlaps(address, end, region.base, region.size)) {
+      // A translation fault, level 3, as for an unmapped stage-2 page.
+      control.far = std::max(address, region.base);
+      control.esr = (0x24ull << 26) | (write ? 1u << 6 : 0u) | 0x07;
+      control.intercept = SAE_INTERCEPT_HOST_ACCESS;
+      return true;
+    }
+  }
+  if (write) InvalidateEverywhere(vcpu, address, end);
+  return false;
+}
+
 }  // namespace
 
 extern "C" void sae_query_features(sae_features* features) {
@@ -84,8 +167,29 @@ extern "C" int sae_vm_create(const sae_vm_config* config, sae_vm** vm) {
       config->memory_size >= (std::uint64_t{1} << 63)) {
     return -EINVAL;
   }
-  *vm = new (std::nothrow) sae_vm{*config};
-  return *vm != nullptr ? 0 : -ENOMEM;
+  if (config->mmio_region_count != 0 && config->mmio_regions == nullptr) return -EINVAL;
+  for (std::size_t i = 0; i < config->mmio_region_count; ++i) {
+    const sae_mmio_region& region = config->mmio_regions[i];
+    if (region.size == 0 || region.base >= config->memory_size ||
+        config->memory_size - region.base < region.size) {
+      return -EINVAL;
+    }
+    for (std::size_t j = 0; j < i; ++j) {
+      const sae_mmio_region& other = config->mmio_regions[j];
+      if (Overlaps(region.base, region.base + region.size, other.base, other.size)) return -EINVAL;
+    }
+  }
+  auto* created = new (std::nothrow) sae_vm(*config);
+  if (created == nullptr) return -ENOMEM;
+  if (!created->pages.valid()) {
+    delete created;
+    return -ENOMEM;
+  }
+  for (const sae_mmio_region& region : created->mmio) {
+    created->pages.Add(region.base, region.base + region.size, PageFlags::kMmio);
+  }
+  *vm = created;
+  return 0;
 }
 
 extern "C" void sae_vm_destroy(sae_vm* vm) { delete vm; }
@@ -97,16 +201,36 @@ extern "C" int sae_vcpu_create(sae_vm* vm, sae_vcpu** vcpu) {
   created->vm = vm;
   created->state.memory_base = reinterpret_cast<std::uintptr_t>(vm->config.memory);
   created->state.memory_size = vm->config.memory_size;
-  created->code = std::make_unique<sae::runtime::CodeCache>(kCodeCacheSize, kLayout);
+  created->state.page_flags = reinterpret_cast<std::uintptr_t>(vm->pages.data());
+  // Stores always test for translated code; loads only when there are MMIO regions.
+  const std::uint8_t mmio = vm->mmio.empty() ? 0 : PageFlags::kMmio;
+  const s390x::CodegenOptions options = {.load_page_flags = mmio,
+                                         .store_page_flags = static_cast<std::uint8_t>(
+                                             PageFlags::kCode | mmio)};
+  created->code = std::make_unique<sae::runtime::CodeCache>(
+      kCodeCacheSize, kLayout, options, [vm](std::uint64_t begin, std::uint64_t end) {
+        vm->pages.Add(begin, end, PageFlags::kCode);
+      });
   if (!created->code->valid()) {
     delete created;
     return -ENOMEM;
   }
+  created->state.jump_cache = reinterpret_cast<std::uintptr_t>(created->code->jump_cache());
+  const std::lock_guard lock(vm->mutex);
+  vm->vcpus.push_back(created);
+  created->invalidations_applied = vm->invalidation_count.load(std::memory_order_relaxed);
   *vcpu = created;
   return 0;
 }
 
-extern "C" void sae_vcpu_destroy(sae_vcpu* vcpu) { delete vcpu; }
+extern "C" void sae_vcpu_destroy(sae_vcpu* vcpu) {
+  if (vcpu == nullptr) return;
+  {
+    const std::lock_guard lock(vcpu->vm->mutex);
+    std::erase(vcpu->vm->vcpus, vcpu);
+  }
+  delete vcpu;
+}
 
 extern "C" sae_control_block* sae_vcpu_control_block(sae_vcpu* vcpu) {
   return vcpu != nullptr ? &vcpu->state.control : nullptr;
@@ -119,7 +243,7 @@ extern "C" void sae_vcpu_invalidate_code(sae_vcpu* vcpu, std::uint64_t address, 
 }
 
 extern "C" void sae_kick(sae_vcpu* vcpu) {
-  if (vcpu != nullptr) std::atomic_ref<std::uint32_t>(vcpu->state.kick).store(1, std::memory_order_release);
+  if (vcpu != nullptr) Kick(*vcpu, VcpuState::kKickStop);
 }
 
 extern "C" int sae_vcpu_stats(sae_vcpu* vcpu, sae_vcpu_statistics* stats) {
@@ -128,6 +252,7 @@ extern "C" int sae_vcpu_stats(sae_vcpu* vcpu, sae_vcpu_statistics* stats) {
   stats->dispatches = vcpu->dispatches;
   stats->not_translated = vcpu->state.not_translated;
   stats->code_flushes = vcpu->code->flushes();
+  stats->page_exits = vcpu->page_exits;
   return 0;
 }
 
@@ -142,7 +267,10 @@ extern "C" int sae_run(sae_vcpu* vcpu) {
   // Returning to the guest is an exception return, which clears the local exclusive monitor.
   vcpu->state.exclusive_address = VcpuState::kNoExclusive;
   for (;;) {
-    if (std::atomic_ref<std::uint32_t>(vcpu->state.kick).exchange(0, std::memory_order_acquire) != 0) {
+    const std::uint32_t requests =
+        std::atomic_ref<std::uint32_t>(vcpu->state.kick).exchange(0, std::memory_order_acquire);
+    ApplyInvalidations(*vcpu);
+    if ((requests & VcpuState::kKickStop) != 0) {
       control.intercept = SAE_INTERCEPT_STOP;
       return SAE_INTERCEPT_STOP;
     }
@@ -150,11 +278,22 @@ extern "C" int sae_run(sae_vcpu* vcpu) {
     if (code == nullptr) return -ENOMEM;
     ++vcpu->dispatches;
     vcpu->code->Enter(&vcpu->state, code);
-    if (vcpu->state.invalidate != VcpuState::kNoInvalidation) {
-      // IC IVAU: the cache line (CTR_EL0.IminLine = 64 bytes) of the address.
-      const std::uint64_t line = vcpu->state.invalidate & ~std::uint64_t{63};
-      vcpu->code->Invalidate(line, line + 64);
-      vcpu->state.invalidate = VcpuState::kNoInvalidation;
+    for (;;) {
+      if (vcpu->state.invalidate != VcpuState::kNoInvalidation) {
+        // IC IVAU: the cache line (CTR_EL0.IminLine = 64 bytes) of the address, on every vCPU.
+        const std::uint64_t line = vcpu->state.invalidate & ~std::uint64_t{63};
+        InvalidateEverywhere(*vcpu, line, line + 64);
+        vcpu->state.invalidate = VcpuState::kNoInvalidation;
+      }
+      if (control.intercept != s390x::kInterceptPageAccess || IsHostAccess(*vcpu)) break;
+      const std::byte* step = vcpu->code->GetStep(control.pc, read);
+      if (step == nullptr) return -ENOMEM;
+      ++vcpu->page_exits;
+      control.intercept = SAE_INTERCEPT_NONE;
+      vcpu->code->Enter(&vcpu->state, step);
+    }
+    if (control.intercept == SAE_INTERCEPT_HOST_ACCESS && (control.esr >> 26) == 0x24) {
+      AddAccessSyndrome(vm, control, control.esr & 0x3f);
     }
     if (control.intercept != SAE_INTERCEPT_NONE) return static_cast<int>(control.intercept);
   }

@@ -8,40 +8,11 @@
 
 #include <gtest/gtest.h>
 
+#include "runtime/guest.h"
 #include "sae/sae.h"
 
+namespace sae::test {
 namespace {
-
-constexpr std::uint64_t kCode = 0x1000;
-constexpr std::uint32_t kSvc0 = 0xd4000001;  // svc #0
-
-class Guest : public testing::Test {
- protected:
-  void SetUp() override {
-    memory_.assign(64 * 1024, 0);
-    const sae_vm_config config = {SAE_API_VERSION, SAE_VM_USER_MODE, memory_.data(), memory_.size()};
-    ASSERT_EQ(sae_vm_create(&config, &vm_), 0);
-    ASSERT_EQ(sae_vcpu_create(vm_, &vcpu_), 0);
-    cb_ = sae_vcpu_control_block(vcpu_);
-    cb_->pc = kCode;
-  }
-  void TearDown() override {
-    sae_vcpu_destroy(vcpu_);
-    sae_vm_destroy(vm_);
-  }
-  // Little-endian words at `address`, as arm64 memory holds them.
-  void Load(std::uint64_t address, const std::vector<std::uint32_t>& words) {
-    for (std::size_t i = 0; i < words.size(); ++i) {
-      for (int b = 0; b < 4; ++b) memory_[address + 4 * i + b] = static_cast<std::uint8_t>(words[i] >> (8 * b));
-    }
-  }
-  static unsigned ExceptionClass(std::uint64_t esr) { return static_cast<unsigned>(esr >> 26) & 0x3f; }
-
-  std::vector<std::uint8_t> memory_;
-  sae_vm* vm_ = nullptr;
-  sae_vcpu* vcpu_ = nullptr;
-  sae_control_block* cb_ = nullptr;
-};
 
 TEST_F(Guest, RunsALoopAndStopsAtSvc) {
   Load(kCode, {
@@ -77,6 +48,35 @@ TEST_F(Guest, LinkedBlocksRunWithoutTheDispatcher) {
   // Three blocks (entry, loop, exit); 1,000 iterations of the loop block linked to itself.
   EXPECT_EQ(stats.blocks_translated, 3u);
   EXPECT_LE(stats.dispatches, 4u);
+}
+
+TEST_F(Guest, CallsAndReturnsStayInGeneratedCode) {
+  Load(kCode, {
+                  0xd2807d06,  // mov x6, #1000
+                  0x9400003f,  // loop: bl 0x1100
+                  0xd10004c6,  // sub x6, x6, #1
+                  0xb5ffffc6,  // cbnz x6, loop
+                  kSvc0,
+              });
+  Load(0x1100, {0x91000400, 0xd65f03c0});  // add x0, x0, #1; ret
+  ASSERT_EQ(sae_run(vcpu_), SAE_INTERCEPT_SYNC_EXCEPTION);
+  EXPECT_EQ(cb_->x[0], 1000u);
+  // The RETs find their target in the indirect branch table after the first miss.
+  EXPECT_LE(Stats().dispatches, 10u);
+}
+
+TEST_F(Guest, KickStopsALoopOfIndirectBranches) {
+  Load(kCode, {0x10000005, 0xd61f00a0});  // loop: adr x5, loop; br x5
+  std::atomic<bool> started{false};
+  std::thread kicker([&] {
+    while (!started.load()) std::this_thread::yield();
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    sae_kick(vcpu_);
+  });
+  started = true;
+  EXPECT_EQ(sae_run(vcpu_), SAE_INTERCEPT_STOP);
+  kicker.join();
+  EXPECT_EQ(cb_->pc, kCode);
 }
 
 TEST_F(Guest, HostHandlesSvcAndReenters) {
@@ -180,7 +180,7 @@ TEST_F(Guest, AdvertisedFeaturesAreImplemented) {
 TEST(Api, RejectsBadArguments) {
   std::vector<std::uint8_t> memory(4096);
   sae_vm* vm = nullptr;
-  sae_vm_config config = {SAE_API_VERSION + 1, SAE_VM_USER_MODE, memory.data(), memory.size()};
+  sae_vm_config config = {SAE_API_VERSION + 1, SAE_VM_USER_MODE, memory.data(), memory.size(), nullptr, 0};
   EXPECT_LT(sae_vm_create(&config, &vm), 0);
   config.api_version = SAE_API_VERSION;
   config.memory = nullptr;
@@ -190,3 +190,4 @@ TEST(Api, RejectsBadArguments) {
 }
 
 }  // namespace
+}  // namespace sae::test

@@ -31,7 +31,7 @@ int RunDemo() {
       memory[kEntry + 4 * i + b] = static_cast<unsigned char>(kFibonacci[i] >> (8 * b));
     }
   }
-  const sae_vm_config config = {SAE_API_VERSION, SAE_VM_USER_MODE, memory.data(), memory.size()};
+  const sae_vm_config config = {SAE_API_VERSION, SAE_VM_USER_MODE, memory.data(), memory.size(), nullptr, 0};
   sae_vm* vm = nullptr;
   sae_vcpu* vcpu = nullptr;
   if (sae_vm_create(&config, &vm) != 0 || sae_vcpu_create(vm, &vcpu) != 0) {

@@ -17,7 +17,8 @@ constexpr StateLayout kLayout = {.x0 = 0, .sp = 0xf8, .pc = 0x108, .pstate = 0x1
                                  .not_translated = 0x218, .tpidr_el0 = 0x138, .tpidrro_el0 = 0x140,
                                  .fpcr = 0x118, .fpsr = 0x11c, .invalidate = 0x220,
                                  .exclusive_address = 0x228, .exclusive_contents = 0x230,
-                                 .atomic_scratch = 0x240};
+                                 .atomic_scratch = 0x240, .page_flags = 0x280,
+                                 .jump_cache = 0x288};
 
 TEST(Codegen, UnsupportedOperationAfterAMemoryAccessFailsCleanly) {
   ir::Block block(0x1000);

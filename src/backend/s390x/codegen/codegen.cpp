@@ -57,7 +57,21 @@ struct TerminalEmitter {
     SetPC(t.next);
     ctx.LinkableBranchToExit(t.next);
   }
-  void operator()(const ir::term::IndirectJump&) const { ctx.BranchToExit(); }
+  // The PC is in the state already. Look it up in the indirect branch table and go straight to
+  // its block (unless sae_kick() asked to stop); the run loop handles a miss.
+  void operator()(const ir::term::IndirectJump&) const {
+    Assembler& as = ctx.as;
+    as.LG(kScratch1, EmitContext::State(ctx.layout.pc));
+    static_assert(kJumpCacheBits == 12, "the rotation below selects PC bits 2-13");
+    as.RISBGN(kScratch2, kScratch1, 48, 59 | 0x80, 2);  // JumpCacheIndex(pc) * 16
+    as.AG(kScratch2, EmitContext::State(ctx.layout.jump_cache));
+    as.CLG(kScratch1, Mem(kScratch2, 0));
+    ctx.BranchToExit(Cond::NotEqual);
+    as.LT(kScratch1, EmitContext::State(ctx.layout.kick));
+    ctx.BranchToExit(Cond::NotEqual);
+    as.LG(kScratch2, Mem(kScratch2, 8));
+    as.BCR(Cond::Always, kScratch2);
+  }
   void operator()(const ir::term::ReturnToDispatch&) const { ctx.BranchToExit(); }
   void operator()(const ir::term::Exception& t) const {
     using Kind = ir::term::ExceptionKind;
@@ -121,8 +135,8 @@ void EmitTerminal(EmitContext& ctx, const ir::Terminal& terminal) {
 }  // namespace
 
 CodegenResult EmitBlock(const ir::Block& block, Assembler& as, const StateLayout& layout,
-                        std::int64_t exit_displacement) {
-  EmitContext ctx(as, layout, block, exit_displacement);
+                        std::int64_t exit_displacement, const CodegenOptions& options) {
+  EmitContext ctx(as, layout, block, exit_displacement, options);
   const auto& instructions = block.instructions();
   for (std::size_t i = 0; i < instructions.size() && !ctx.failed(); ++i) {
     ctx.current = instructions[i];

@@ -34,6 +34,6 @@ struct CodegenResult {
 // branching to the exit thunk, `exit_displacement` bytes from the start of the assembler's buffer
 // (negative: before it).
 CodegenResult EmitBlock(const ir::Block& block, Assembler& as, const StateLayout& layout,
-                        std::int64_t exit_displacement);
+                        std::int64_t exit_displacement, const CodegenOptions& options = {});
 
 }  // namespace sae::backend::s390x

@@ -77,14 +77,6 @@ void CheckAlignment(EmitContext& ctx, const ir::Inst& inst, Gpr address, unsigne
   ctx.as.Bind(aligned);
 }
 
-// The data abort stub (a host-access intercept) unless address + size <= the memory limit.
-void CheckBounds(EmitContext& ctx, const ir::Inst& inst, Gpr address, unsigned size, bool write) {
-  Label& abort = ctx.DataAbortStub(inst.pc(), address, size, write);
-  ctx.as.CLGRJ(address, kMemoryLimit, Cond::HighOrEqual, Rel16(abort));
-  ctx.as.LA(kScratch1, Mem(address, static_cast<std::int32_t>(size - 1)));
-  ctx.as.CLGRJ(kScratch1, kMemoryLimit, Cond::HighOrEqual, Rel16(abort));
-}
-
 // r14 = the host address of the guest address (of its containing word if word_of).
 void HostAddress(EmitContext& ctx, Gpr address, bool word_of) {
   ctx.as.LA(kScratch2, Mem(kMemoryBase, address, 0));
@@ -129,7 +121,7 @@ void ExclusiveRead(EmitContext& ctx, const ir::Inst& inst, unsigned size) {
   const Gpr d = ctx.Def(inst);
   const Gpr address = Address(ctx, inst);
   CheckAlignment(ctx, inst, address, size, false);
-  CheckBounds(ctx, inst, address, size, false);
+  ctx.GuardAccess(inst, address, size, false);
   as.STG(address, EmitContext::State(ctx.layout.exclusive_address));
   const Mem contents = EmitContext::State(ctx.layout.exclusive_contents);
   switch (size) {
@@ -172,7 +164,7 @@ void ExclusiveWrite(EmitContext& ctx, const ir::Inst& inst, unsigned size) {
   Label fail, done;
   as.CG(address, EmitContext::State(ctx.layout.exclusive_address));
   as.BRC(Cond::NotEqual, Rel16(fail));
-  CheckBounds(ctx, inst, address, size, true);
+  ctx.GuardAccess(inst, address, size, true);
   const Mem contents = EmitContext::State(ctx.layout.exclusive_contents);
   switch (size) {
     case 16:
@@ -225,7 +217,7 @@ void CompareAndSwap(EmitContext& ctx, const ir::Inst& inst, unsigned size) {
   const Gpr d = ctx.Def(inst);
   const Gpr address = Address(ctx, inst);
   CheckAlignment(ctx, inst, address, size, true);
-  CheckBounds(ctx, inst, address, size, true);
+  ctx.GuardAccess(inst, address, size, true);
   switch (size) {
     case 16:
       // The new contents were staged by StageAtomicPair.
@@ -313,7 +305,7 @@ void AtomicMemoryOp(EmitContext& ctx, const ir::Inst& inst, unsigned size) {
   const Gpr d = ctx.Def(inst);
   const Gpr address = Address(ctx, inst);
   CheckAlignment(ctx, inst, address, size, true);
-  CheckBounds(ctx, inst, address, size, true);
+  ctx.GuardAccess(inst, address, size, true);
   // The operand, extended as the comparison needs it (registers hold it zero-extended).
   ctx.UseInto(inst.arg(1), kScratch1);
   if (sign) {

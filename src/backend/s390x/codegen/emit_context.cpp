@@ -5,8 +5,13 @@
 namespace sae::backend::s390x {
 
 EmitContext::EmitContext(Assembler& assembler, const StateLayout& state_layout,
-                         const ir::Block& block, std::int64_t exit)
-    : as(assembler), layout(state_layout), exit_displacement(exit), occupant_(kAllocatable.size()) {
+                         const ir::Block& block, std::int64_t exit,
+                         const CodegenOptions& codegen_options)
+    : as(assembler),
+      layout(state_layout),
+      options(codegen_options),
+      exit_displacement(exit),
+      occupant_(kAllocatable.size()) {
   const auto& instructions = block.instructions();
   retire_at_.resize(instructions.size());
   auto use = [&](const ir::Value& value, std::size_t position) {
@@ -120,17 +125,48 @@ void EmitContext::LinkableBranchToExit(std::uint64_t target) {
   links.push_back({as.PatchableBRCL(Cond::Always, Rel32(halfwords)), target});
 }
 
-Label& EmitContext::DataAbortStub(std::uint64_t pc, Gpr address, unsigned size, bool write) {
+Label& EmitContext::AddStub(StubKind kind, std::uint64_t pc, Gpr address, unsigned size,
+                            bool write) {
   stub_labels_.push_back(std::make_unique<Label>());
-  stubs_.push_back({stub_labels_.back().get(), pc, address, size, write});
+  stubs_.push_back({kind, stub_labels_.back().get(), pc, address, size, write});
   return *stub_labels_.back();
+}
+
+// Addresses below the limit cannot wrap when size - 1 is added (the limit is below 2^63).
+void EmitContext::GuardAccess(const ir::Inst& inst, Gpr address, unsigned size, bool write) {
+  Label& outside = AddStub(StubKind::OutsideMemory, inst.pc(), address, size, write);
+  as.CLGRJ(address, kMemoryLimit, Cond::HighOrEqual, Rel16(outside));
+  if (size > 1) {
+    as.LA(kScratch1, Mem(address, static_cast<std::int32_t>(size - 1)));
+    as.CLGRJ(kScratch1, kMemoryLimit, Cond::HighOrEqual, Rel16(outside));
+  }
+  const std::uint8_t flags = write ? options.store_page_flags : options.load_page_flags;
+  if (flags == 0) return;
+  // Only the page of the first byte is looked at: the runtime flags the pages before a
+  // flagged range too, as far as the longest access reaches.
+  Label& flagged = AddStub(StubKind::PageFlagged, inst.pc(), address, size, write);
+  as.SRLG(kScratch1, address, BaseDisp(r0, kGuestPageShift));
+  as.AG(kScratch1, State(layout.page_flags));
+  as.TM(BaseDisp(kScratch1, 0), flags);
+  as.BRC(Cond::NotEqual, Rel16(flagged));  // CC1 or CC3: a selected flag is set
 }
 
 void EmitContext::EmitStubs() {
   for (const Stub& stub : stubs_) {
     as.Bind(*stub.label);
+    if (stub.kind == StubKind::PageFlagged) {
+      as.STG(stub.address, State(layout.far));
+      as.LoadConstant(kScratch1, stub.pc);
+      as.STG(kScratch1, State(layout.pc));
+      as.LoadConstant(kScratch1, stub.size | (stub.write ? 0x100u : 0u));
+      as.STG(kScratch1, State(layout.esr));
+      as.LHI(kScratch1, kInterceptPageAccess);
+      as.ST(kScratch1, State(layout.intercept));
+      BranchToExit();
+      continue;
+    }
     // A data access outside guest memory: a host-access intercept with a data abort syndrome
-    // (EC 0x24, IL, WnR; ISV = 0 until the translator records the target register) and the FAR.
+    // (EC 0x24, IL, WnR; the run loop adds ISV and its fields) and the FAR.
     const std::uint64_t esr = (0x24ull << 26) | (1ull << 25) | (stub.write ? 1ull << 6 : 0);
     as.STG(stub.address, State(layout.far));
     as.LoadConstant(kScratch1, stub.pc);

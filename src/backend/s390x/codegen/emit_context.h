@@ -17,10 +17,11 @@ namespace sae::backend::s390x {
 class EmitContext {
  public:
   EmitContext(Assembler& assembler, const StateLayout& state_layout, const ir::Block& block,
-              std::int64_t exit);
+              std::int64_t exit, const CodegenOptions& codegen_options);
 
   Assembler& as;
   const StateLayout& layout;
+  const CodegenOptions options;
   const std::int64_t exit_displacement;  // of the exit thunk from the buffer's start
 
   // A register holding `value`: its allocated register, or `scratch` loaded with an immediate or
@@ -46,15 +47,12 @@ class EmitContext {
   bool failed() const { return failed_; }
   const std::string& failure() const { return failure_; }
 
+  // Branches out of line unless the guest access of `size` bytes at `address` by `inst` may
+  // happen: it lies in guest memory (else a data abort host-access intercept) and its page has
+  // none of the flags `options` names for it (else back to the run loop, which decides).
+  // Clobbers kScratch1; `address` must not be r0.
+  void GuardAccess(const ir::Inst& inst, Gpr address, unsigned size, bool write);
   // Out-of-line code emitted after the terminal (fault paths), in order of request.
-  struct Stub {
-    Label* label;
-    std::uint64_t pc;
-    Gpr address;
-    unsigned size;
-    bool write;
-  };
-  Label& DataAbortStub(std::uint64_t pc, Gpr address, unsigned size, bool write);
   void EmitStubs();
 
   const ir::Inst* current = nullptr;
@@ -74,6 +72,16 @@ class EmitContext {
   std::vector<int> free_slots_;  // slots of spilled values that died
   bool failed_ = false;
   std::string failure_;
+  enum class StubKind { OutsideMemory, PageFlagged };
+  struct Stub {
+    StubKind kind;
+    Label* label;
+    std::uint64_t pc;
+    Gpr address;
+    unsigned size;
+    bool write;
+  };
+  Label& AddStub(StubKind kind, std::uint64_t pc, Gpr address, unsigned size, bool write);
   std::vector<Stub> stubs_;
   std::vector<std::unique_ptr<Label>> stub_labels_;
 };

@@ -8,20 +8,14 @@ using ir::Opcode;
 
 namespace {
 
-// The address register, after branching to a data abort stub unless address + size <= limit.
-// Addresses below the limit cannot wrap when size - 1 is added (the limit is below 2^63).
+// The address register, once the access is known to be allowed (EmitContext::GuardAccess).
 Gpr CheckedAddress(EmitContext& ctx, const ir::Inst& inst, unsigned size, bool write) {
   Gpr address = ctx.Use(inst.arg(0), kScratch2);
   if (address == kScratch0) {  // r0 cannot address storage
     ctx.as.LGR(kScratch2, address);
     address = kScratch2;
   }
-  Label& abort = ctx.DataAbortStub(inst.pc(), address, size, write);
-  ctx.as.CLGRJ(address, kMemoryLimit, Cond::HighOrEqual, Rel16(abort));
-  if (size > 1) {
-    ctx.as.LA(kScratch1, Mem(address, static_cast<std::int32_t>(size - 1)));
-    ctx.as.CLGRJ(kScratch1, kMemoryLimit, Cond::HighOrEqual, Rel16(abort));
-  }
+  ctx.GuardAccess(inst, address, size, write);
   return address;
 }
 

@@ -27,10 +27,32 @@ struct StateLayout {
   std::int32_t exclusive_address;   // 64-bit: the exclusive monitor's address, ~0 for none
   std::int32_t exclusive_contents;  // 16 bytes: the raw memory contents the monitor recorded
   std::int32_t atomic_scratch;      // 64 bytes: workspace of the atomic emitters
+  std::int32_t page_flags;          // 64-bit host address of one flag byte per 4 KiB guest page
+  std::int32_t jump_cache;          // 64-bit host address of the indirect branch table
 };
+
+// The indirect branch table: kJumpCacheEntries pairs of 64-bit guest PC and host code address,
+// indexed by bits 2 and up of the PC. The run loop fills it; generated code looks targets up in
+// it instead of leaving. An entry that does not describe a block holds the exit thunk.
+inline constexpr unsigned kJumpCacheBits = 12;
+inline constexpr unsigned kJumpCacheEntries = 1u << kJumpCacheBits;
+inline constexpr std::uint64_t JumpCacheIndex(std::uint64_t pc) {
+  return (pc >> 2) & (kJumpCacheEntries - 1);
+}
 
 // Intercept codes and syndromes the generated code stores (the public API's values).
 inline constexpr std::uint32_t kInterceptHostAccess = 2;
 inline constexpr std::uint32_t kInterceptSyncException = 3;
+// Internal, never returned by sae_run(): an access to a page whose flags the block checks. The
+// run loop finds the access in far (address), esr (size | write << 8) and pc (the instruction).
+inline constexpr std::uint32_t kInterceptPageAccess = 0x100;
+inline constexpr unsigned kGuestPageShift = 12;
+
+// What the generated code checks beyond the memory window: an access to a page with any of
+// these flags leaves the block before it happens (the run loop decides what the flag means).
+struct CodegenOptions {
+  std::uint8_t load_page_flags = 0;
+  std::uint8_t store_page_flags = 0;
+};
 
 }  // namespace sae::backend::s390x
