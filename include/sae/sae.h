@@ -169,6 +169,20 @@ int sae_vcpu_create(sae_vm *vm, sae_vcpu **vcpu);
 void sae_vcpu_destroy(sae_vcpu *vcpu);
 sae_control_block *sae_vcpu_control_block(sae_vcpu *vcpu);
 
+/* ---- System registers by encoding (the EASR and SASR instructions) -----------------------
+ * A system register is named by its encoding op0:op1:CRn:CRm:op2, as in MRS/MSR and in the low
+ * 16 bits of KVM's ONE_REG sysreg ids: SAE_SYSREG(3, 3, 13, 0, 2) is TPIDR_EL0. A user-mode vCPU
+ * has: NZCV, FPCR, FPSR, TPIDR_EL0, TPIDRRO_EL0, SP_EL0, SP_EL1 (the same storage as the control
+ * block's fields), and, read-only, MIDR_EL1, ID_AA64PFR0/PFR1/ISAR0/ISAR1/ISAR2_EL1 (as
+ * sae_query_features()), CTR_EL0, DCZID_EL0, CNTFRQ_EL0 and CNTVCT_EL0 (the counter now).
+ * Errors: -ENOENT for a register the vCPU does not have, -EPERM for writing a read-only one,
+ * -EINVAL for a value with bits set that the register does not hold. */
+#define SAE_SYSREG(op0, op1, crn, crm, op2) \
+  ((uint32_t)(((op0) << 14) | ((op1) << 11) | ((crn) << 7) | ((crm) << 3) | (op2)))
+
+int sae_vcpu_get_sysreg(sae_vcpu *vcpu, uint32_t encoding, uint64_t *value);
+int sae_vcpu_set_sysreg(sae_vcpu *vcpu, uint32_t encoding, uint64_t value);
+
 /* Tells the vCPU that guest code in [address, address + size) changed behind its back (the host
  * wrote guest memory): blocks translated from there are dropped and translated again when next
  * executed. Guest stores into translated code and IC IVAU need no call: libsae sees those itself,

@@ -11,21 +11,6 @@ using namespace ir;  // NOLINT: the IR's types are this file's vocabulary
 
 namespace {
 
-// System register encodings as op0:op1:CRn:CRm:op2.
-constexpr unsigned SysRegId(unsigned op0, unsigned op1, unsigned crn, unsigned crm, unsigned op2) {
-  return op0 << 14 | op1 << 11 | crn << 7 | crm << 3 | op2;
-}
-constexpr unsigned kNZCV = SysRegId(3, 3, 4, 2, 0);
-constexpr unsigned kFPCR = SysRegId(3, 3, 4, 4, 0);
-constexpr unsigned kFPSR = SysRegId(3, 3, 4, 4, 1);
-constexpr unsigned kTPIDR_EL0 = SysRegId(3, 3, 13, 0, 2);
-constexpr unsigned kTPIDRRO_EL0 = SysRegId(3, 3, 13, 0, 3);
-constexpr unsigned kCTR_EL0 = SysRegId(3, 3, 0, 0, 1);
-constexpr unsigned kDCZID_EL0 = SysRegId(3, 3, 0, 0, 7);
-constexpr unsigned kCNTFRQ_EL0 = SysRegId(3, 3, 14, 0, 0);
-constexpr unsigned kCNTVCT_EL0 = SysRegId(3, 3, 14, 0, 2);
-
-
 // The ISS of an EC 0x18 trap: Op0, Op2, Op1, CRn, Rt, CRm, direction (1 = read).
 std::uint32_t SysRegTrapSyndrome(unsigned id, unsigned rt, bool read) {
   const unsigned op0 = id >> 14, op1 = (id >> 11) & 7, crn = (id >> 7) & 15, crm = (id >> 3) & 15,
