@@ -19,8 +19,9 @@ constexpr char kUsage[] =
     "Usage: sae-fuzz-arm64-runner [--timeout-ms N] < TRACE > TRACE\n"
     "Executes each case of a trace on this CPU and writes the trace with its results.\n"
     "  --timeout-ms N  CPU time a case may use before it is reported as `timeout` (default 200)\n"
-    "Cases containing SVC, HVC or SMC are not executed: they are reported as `exception` at the\n"
-    "first such word, with the initial registers and memory.\n";
+    "Cases containing an SVC word are not executed (it would be a real system call): they are\n"
+    "reported as `exception` at the first SVC, with the initial registers and memory.\n"
+    "Under qemu-aarch64, run with QEMU_CPU=max,pauth=off (pointer authentication off).\n";
 
 [[noreturn]] void UsageError(std::string_view message) {
   std::fprintf(stderr, "sae-fuzz-arm64-runner: %.*s (try --help)\n",
@@ -48,8 +49,8 @@ unsigned ParseTimeout(int argc, char** argv) {
   return timeout_ms;
 }
 
-// A case that makes a supervisor call is not run: the registers and memory stay as they were,
-// and it stops at the first such word.
+// A case with an SVC word is not run: the registers and memory stay as they were, and it stops at
+// the first SVC.
 Outcome RefusedOutcome(const Case& c, std::size_t call_index) {
   Outcome outcome;
   outcome.registers = c.in;

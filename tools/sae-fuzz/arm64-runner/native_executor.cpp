@@ -1,7 +1,9 @@
 #include "native_executor.h"
 
 #include <signal.h>
+#include <sys/auxv.h>
 #include <sys/mman.h>
+#include <sys/prctl.h>
 #include <sys/time.h>
 #include <ucontext.h>
 
@@ -108,15 +110,30 @@ std::uint64_t LeaveCase(int signal, mcontext_t& context, std::uint64_t case_tpid
   return sae_runner_host_tpidr_el0;
 }
 
+// The guest's pointer-authentication keys are disabled (docs/trace-format.md, "The guest both sides
+// run"), so the PAC hint instructions are NOPs and the authenticating branches do not check. Linux
+// enables the keys of every process on a CPU with pointer authentication: this turns them off for
+// the thread, which must not return through a function that signed its return address before
+// (the runner is built with -mbranch-protection=none). qemu-aarch64 7.2 cannot turn them off; its
+// "max" CPU without pointer authentication (QEMU_CPU=max,pauth=off) behaves as the guest must.
+void DisablePointerAuthentication() {
+  if ((getauxval(AT_HWCAP) & (HWCAP_PACA | HWCAP_PACG)) == 0) return;
+  const unsigned long keys = PR_PAC_APIAKEY | PR_PAC_APIBKEY | PR_PAC_APDAKEY | PR_PAC_APDBKEY;
+  if (prctl(PR_PAC_SET_ENABLED_KEYS, keys, 0, 0, 0) == 0) return;
+  std::fprintf(stderr,
+               "sae-fuzz-arm64-runner: cannot disable pointer authentication (%s); under "
+               "qemu-aarch64 run with QEMU_CPU=max,pauth=off\n",
+               std::strerror(errno));
+  std::exit(2);
+}
+
 }  // namespace
 
-bool IsSupervisorCall(std::uint32_t word) {
-  // Exception generation, opc 000 and op2 000: LL 01 SVC, 10 HVC, 11 SMC (00 is unallocated).
-  return (word & 0xffe0001c) == 0xd4000000 && (word & 3) != 0;
-}
+bool IsSupervisorCall(std::uint32_t word) { return (word & 0xffe0001f) == 0xd4000001; }
 
 NativeExecutor::NativeExecutor(std::uint64_t base, std::uint64_t size, unsigned timeout_ms)
     : base_(base), size_(size) {
+  DisablePointerAuthentication();
   void* window = mmap(reinterpret_cast<void*>(base), size, PROT_READ | PROT_WRITE | PROT_EXEC,
                       MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE, -1, 0);
   if (window == MAP_FAILED) Die("cannot map the guest window");

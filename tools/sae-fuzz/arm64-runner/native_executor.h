@@ -33,8 +33,9 @@ class NativeExecutor {
   std::uint64_t size_;
 };
 
-// Whether `word` is SVC, HVC or SMC: a system call or a call to a higher exception level, which the
-// runner never executes (a real SVC would make a random system call in the runner's process).
+// Whether `word` is SVC, a system call: the runner never executes one, which would be a system
+// call of its own process with random arguments. (HVC and SMC are UNDEFINED at EL0: they run, and
+// end in SIGILL like any UNDEFINED word.)
 bool IsSupervisorCall(std::uint32_t word);
 
 }  // namespace sae::fuzz::arm64_runner
