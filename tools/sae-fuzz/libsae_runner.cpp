@@ -69,6 +69,11 @@ bool LibsaeRunner::CreateVm(std::uint64_t window_base, std::uint64_t window_size
   config.flags = SAE_VM_USER_MODE;
   config.memory = memory_.get();
   config.memory_size = size;
+  const sae_mmio_region below_window = {0, window_base};
+  if (window_base != 0) {
+    config.mmio_regions = &below_window;
+    config.mmio_region_count = 1;
+  }
   if (sae_vm_create(&config, &vm_) != 0 || sae_vcpu_create(vm_, &vcpu_) != 0) {
     error_ = "cannot create a libsae VM and vCPU";
     return false;
@@ -129,6 +134,7 @@ LibsaeResult LibsaeRunner::Run(const Case& c) {
   out.registers.nzcv = cb->pstate & 0xf0000000;
   out.registers.tpidr_el0 = cb->tpidr_el0;
   out.pc = cb->pc;
+  result.far = cb->far;
   const std::uint32_t ec = ExceptionClass(cb->esr);
   char text[160];
   std::snprintf(text, sizeof text, "intercept %d, esr %llx (EC %#x), far %llx, pc %llx", intercept,

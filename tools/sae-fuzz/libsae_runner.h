@@ -18,6 +18,7 @@ namespace sae::fuzz {
 struct LibsaeResult {
   Outcome outcome;
   std::string intercept;        // the intercept and syndrome as libsae reported them, for reports
+  std::uint64_t far = 0;        // the faulting address of an abort
   bool not_translated = false;  // libsae raised UNDEFINED for an encoding it does not translate
 };
 

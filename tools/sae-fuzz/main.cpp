@@ -46,14 +46,42 @@ struct Options {
   unsigned max_reports = 10;
 };
 
+// Why a case was not compared, or its mismatch not counted (docs/trace-format.md, "Comparing").
+enum Skip {
+  kReferenceTimeout,
+  kReferenceDied,
+  kNotTranslated,
+  kImplementationDefined,
+  kSelfModifying,
+  kLinuxProcess,
+  kSkipCount
+};
+constexpr const char* kSkipNames[kSkipCount] = {
+    "reference timeout",      "reference died", "not translated",
+    "implementation-defined", "self-modifying", "not comparable with a Linux process"};
+
 struct Counts {
-  std::uint64_t passed = 0, failed = 0;
-  std::uint64_t reference_timeout = 0, not_translated = 0, implementation_defined = 0,
-                self_modifying = 0, reference_bugs = 0, reference_died = 0;
-  std::uint64_t skipped() const {
-    return reference_timeout + not_translated + implementation_defined + self_modifying +
-           reference_died;
+  std::uint64_t passed = 0, failed = 0, reference_bugs = 0;
+  std::uint64_t skipped[kSkipCount] = {};
+};
+
+// Which known bugs and differences apply to the reference.
+struct ReferenceKind {
+  enum { kUnicorn, kQemuAarch64, kLinuxOnHardware } kind = kUnicorn;
+  bool big_endian_host = false;
+
+  const ReferenceBug* KnownBug(std::uint32_t word, std::optional<std::uint64_t> base,
+                               bool in_longer_block) const {
+    switch (kind) {
+      case kUnicorn:
+        return UnicornBugAffecting(word, base, big_endian_host, in_longer_block);
+      case kQemuAarch64:
+        return QemuAarch64BugAffecting(word, base);
+      default:
+        return nullptr;
+    }
   }
+  bool linux_process() const { return kind != kUnicorn; }
 };
 
 __attribute__((format(printf, 1, 2))) std::string Format(const char* format, ...) {
@@ -99,6 +127,35 @@ bool WritesCode(const Case& c, const Outcome& outcome) {
     if (run.address < end && run.address + run.bytes.size() > begin) return true;
   }
   return false;
+}
+
+// Why a mismatch is no fault of libsae's, if it is not.
+std::optional<Skip> WhyNotComparable(const Case& c, const LibsaeResult& ours,
+                                     const ReferenceKind& reference) {
+  if (ours.not_translated) return kNotTranslated;
+  for (const std::uint32_t word : c.code) {
+    if (ReadsImplementationDefinedRegister(word) || ZeroesImplementationDefinedBlock(word)) {
+      return kImplementationDefined;
+    }
+  }
+  // Without cache maintenance, a store into code is CONSTRAINED UNPREDICTABLE.
+  if (WritesCode(c, *c.out) || WritesCode(c, ours.outcome)) return kSelfModifying;
+  if (reference.linux_process()) {
+    for (const std::uint32_t word : c.code) {
+      if (IsAuthenticatedBranch(word)) return kLinuxProcess;
+    }
+    // Linux has top-byte-ignore on for EL0; libsae (like Unicorn here) does not: a tagged
+    // address faults on libsae only.
+    const bool tagged = (ours.far >> 56) != 0 || (ours.outcome.pc >> 56) != 0;
+    if (ours.outcome.stop == Stop::kFault && c.out->stop != Stop::kFault && tagged) {
+      return kLinuxProcess;
+    }
+    if (ours.outcome.stop == Stop::kFault && c.out->stop == Stop::kFault &&
+        (ours.outcome.pc >> 56) != 0 && (c.out->pc >> 56) == 0) {
+      return kLinuxProcess;  // a branch to a tagged address: Linux strips the tag from the PC
+    }
+  }
+  return std::nullopt;
 }
 
 class Reporter {
@@ -178,7 +235,8 @@ class Reporter {
   void Save(const Case& c) {
     std::filesystem::create_directories(options_.save_failures);
     const std::string path = options_.save_failures + "/seed" + std::to_string(options_.seed) +
-                             "-case" + std::to_string(c.id) + ".trace";
+                             "-" + c.class_name + "-" + std::to_string(c.code.size()) + "-case" +
+                             std::to_string(c.id) + ".trace";
     std::ofstream file(path);
     TraceWriter(file, "reference: " + reference_name_).Write(c);
   }
@@ -188,7 +246,7 @@ class Reporter {
   test::LlvmDisassembler disassembler_;
 };
 
-std::unique_ptr<Reference> MakeReference(const Options& options) {
+std::unique_ptr<Reference> MakeReference(const Options& options, ReferenceKind& kind_out) {
   const std::string& kind = options.reference[0];
   if (kind == "unicorn") {
     const char* path = std::getenv("SAE_FUZZ_REFERENCE");
@@ -200,6 +258,7 @@ std::unique_ptr<Reference> MakeReference(const Options& options) {
     if (std::filesystem::exists(program)) {
       auto reference = std::make_unique<ProcessReference>("unicorn (host-native)",
                                                           std::vector<std::string>{program});
+      kind_out = {ReferenceKind::kUnicorn, false};
       if (reference->error().empty()) return reference;
       std::fprintf(stderr, "%s: %s\n", kProgram, reference->error().c_str());
       std::exit(1);
@@ -211,21 +270,29 @@ std::unique_ptr<Reference> MakeReference(const Options& options) {
   }
   if (kind == "unicorn" || kind == "unicorn-inprocess") {
     auto reference = std::make_unique<InProcessUnicorn>();
+    kind_out = {ReferenceKind::kUnicorn, std::endian::native == std::endian::big};
     if (!reference->error().empty()) {
       std::fprintf(stderr, "%s: %s\n", kProgram, reference->error().c_str());
       std::exit(1);
     }
     return reference;
   }
-  // arm64
-  const char* path = std::getenv("SAE_FUZZ_ARM64_RUNNER");
-  const std::string runner = path != nullptr ? path : SAE_FUZZ_ARM64_RUNNER_PROGRAM;
-  std::vector<std::string> argv = {runner};
-  if (std::endian::native != std::endian::little ||
-      !std::filesystem::exists("/proc/sys/fs/binfmt_misc/qemu-aarch64")) {
-    argv.insert(argv.begin(), "qemu-aarch64");
+  // arm64: the runner under qemu-aarch64, on a CPU without the pointer authentication and SVE
+  // libsae lacks (its PAC hints are NOPs, as in libsae), or the command SAE_FUZZ_ARM64_RUNNER
+  // names (split at spaces; e.g. a wrapper that runs it on an arm64 machine).
+  const char* command = std::getenv("SAE_FUZZ_ARM64_RUNNER");
+  std::vector<std::string> argv;
+  if (command == nullptr) {
+    argv = {"qemu-aarch64", "-cpu", "max,pauth=off,sve=off", SAE_FUZZ_ARM64_RUNNER_PROGRAM};
+  } else {
+    std::istringstream words(command);
+    for (std::string word; words >> word;) argv.push_back(word);
+    if (argv.empty()) UsageError("SAE_FUZZ_ARM64_RUNNER is empty");
   }
-  auto reference = std::make_unique<ProcessReference>("arm64 runner", argv);
+  const bool qemu = std::filesystem::path(argv[0]).filename() == "qemu-aarch64";
+  kind_out = {qemu ? ReferenceKind::kQemuAarch64 : ReferenceKind::kLinuxOnHardware, false};
+  auto reference = std::make_unique<ProcessReference>(
+      qemu ? "arm64 runner (qemu-aarch64)" : "arm64 runner", argv);
   if (!reference->error().empty()) {
     std::fprintf(stderr, "%s: %s\n", kProgram, reference->error().c_str());
     std::exit(1);
@@ -239,6 +306,8 @@ int Fuzz(const Options& options) {
   std::optional<TraceReader> corpus;
   std::unique_ptr<Reference> reference;
   std::string reference_name;
+  // A corpus is taken to come from Unicorn on x86-64 (its every-host bugs apply).
+  ReferenceKind reference_kind;
   const bool replay = options.reference[0] == "corpus";
   if (replay) {
     corpus_file.open(options.reference[1]);
@@ -246,18 +315,16 @@ int Fuzz(const Options& options) {
     corpus.emplace(corpus_file);
     reference_name = "corpus " + options.reference[1];
   } else {
-    reference = MakeReference(options);
+    reference = MakeReference(options, reference_kind);
     reference_name = reference->name();
     // Never a word that kills the reference; in longer blocks, where a mismatch could not be
     // pinned on one instruction, no word of a known reference bug at all.
-    const bool big_endian = reference->big_endian_host();
-    const bool unicorn = options.reference[0] != "arm64";
     const bool longer_blocks = options.block_length > 1;
     generator.emplace(*ParseCaseClass(options.case_class), options.block_length, options.seed,
                       [=](std::uint32_t word) {
                         const ReferenceBug* bug =
-                            UnicornBugAffecting(word, std::nullopt, big_endian, longer_blocks);
-                        return unicorn && bug != nullptr && (bug->kills_reference || longer_blocks);
+                            reference_kind.KnownBug(word, std::nullopt, longer_blocks);
+                        return bug != nullptr && (bug->kills_reference || longer_blocks);
                       });
   }
   std::ofstream corpus_out;
@@ -270,7 +337,6 @@ int Fuzz(const Options& options) {
 
   LibsaeRunner libsae(options.timeout_ms);
   Reporter reporter(options, reference_name);
-  const bool big_endian_reference = reference && reference->big_endian_host();
   Counts counts;
   const std::uint64_t limit = options.iterations.value_or(replay ? ~0ull : 1000);
   for (std::uint64_t n = 0; n < limit; ++n) {
@@ -294,7 +360,7 @@ int Fuzz(const Options& options) {
     } else {
       c = generator->Next(n);
       if (!reference->Run(c)) {
-        if (++counts.reference_died <= options.max_reports) {
+        if (++counts.skipped[kReferenceDied] <= options.max_reports) {
           std::string words;
           for (const std::uint32_t word : c.code) words += Format(" %08x", word);
           std::fprintf(stderr, "%s: the reference died on case %llu, code%s\n", kProgram,
@@ -305,7 +371,7 @@ int Fuzz(const Options& options) {
     }
     if (corpus_writer) corpus_writer->Write(c);
     if (c.out->stop == Stop::kTimeout) {
-      ++counts.reference_timeout;
+      ++counts.skipped[kReferenceTimeout];
       continue;
     }
     const LibsaeResult ours = libsae.Run(c);
@@ -314,25 +380,19 @@ int Fuzz(const Options& options) {
       continue;
     }
     // Mismatches that are not libsae's fault.
-    if (ours.not_translated) {
-      ++counts.not_translated;
+    const std::optional<Skip> skip = WhyNotComparable(c, ours, reference_kind);
+    if (skip) {
+      ++counts.skipped[*skip];
       continue;
     }
-    bool implementation_defined = false;
     const ReferenceBug* bug = nullptr;
-    for (std::size_t i = 0; i < c.code.size(); ++i) {
+    for (std::size_t i = 0; i < c.code.size() && bug == nullptr; ++i) {
       const std::uint32_t word = c.code[i];
-      implementation_defined = implementation_defined || ReadsImplementationDefinedRegister(word);
       const std::optional<std::uint64_t> base =
           i == 0 ? std::optional(BaseRegisterValue(word, c.in.x, c.in.sp)) : std::nullopt;
-      if (bug == nullptr)
-        bug = UnicornBugAffecting(word, base, big_endian_reference, c.code.size() > 1);
+      bug = reference_kind.KnownBug(word, base, c.code.size() > 1);
     }
-    if (implementation_defined) {
-      ++counts.implementation_defined;
-    } else if (WritesCode(c, *c.out) || WritesCode(c, ours.outcome)) {
-      ++counts.self_modifying;  // CONSTRAINED UNPREDICTABLE without cache maintenance
-    } else if (bug != nullptr && options.reference[0] != "arm64") {
+    if (bug != nullptr) {
       ++counts.reference_bugs;
     } else {
       reporter.Report(c, ours, ++counts.failed);
@@ -342,17 +402,18 @@ int Fuzz(const Options& options) {
     std::printf("(%llu more failures not shown)\n",
                 static_cast<unsigned long long>(counts.failed - options.max_reports));
   }
-  std::printf(
-      "reference: %s; %llu skipped (reference timeout %llu, not translated %llu, "
-      "implementation-defined %llu, self-modifying %llu, reference died %llu), "
-      "%llu reference bugs\n",
-      reference_name.c_str(), static_cast<unsigned long long>(counts.skipped()),
-      static_cast<unsigned long long>(counts.reference_timeout),
-      static_cast<unsigned long long>(counts.not_translated),
-      static_cast<unsigned long long>(counts.implementation_defined),
-      static_cast<unsigned long long>(counts.self_modifying),
-      static_cast<unsigned long long>(counts.reference_died),
-      static_cast<unsigned long long>(counts.reference_bugs));
+  std::uint64_t skipped = 0;
+  std::string reasons;
+  for (int reason = 0; reason < kSkipCount; ++reason) {
+    skipped += counts.skipped[reason];
+    if (counts.skipped[reason] == 0) continue;
+    reasons += Format("%s%s %llu", reasons.empty() ? " (" : ", ", kSkipNames[reason],
+                      static_cast<unsigned long long>(counts.skipped[reason]));
+  }
+  if (!reasons.empty()) reasons += ")";
+  std::printf("reference: %s; %llu skipped%s; %llu reference bugs\n", reference_name.c_str(),
+              static_cast<unsigned long long>(skipped), reasons.c_str(),
+              static_cast<unsigned long long>(counts.reference_bugs));
   std::printf("%llu passed, %llu failed\n", static_cast<unsigned long long>(counts.passed),
               static_cast<unsigned long long>(counts.failed));
   return counts.failed == 0 ? 0 : 1;

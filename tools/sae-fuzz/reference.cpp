@@ -5,7 +5,6 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include <bit>
 #include <cerrno>
 #include <cstring>
 #include <istream>
@@ -136,8 +135,6 @@ bool ProcessReference::Run(Case& c) {
 }
 
 std::string InProcessUnicorn::name() const { return "unicorn (in-process)"; }
-
-bool InProcessUnicorn::big_endian_host() const { return std::endian::native == std::endian::big; }
 
 bool InProcessUnicorn::Run(Case& c) {
   c.out = unicorn_.Run(c);

@@ -19,8 +19,6 @@ class Reference {
  public:
   virtual ~Reference() = default;
   virtual std::string name() const = 0;
-  // Whether the reference runs on a big-endian host (where more Unicorn bugs apply).
-  virtual bool big_endian_host() const = 0;
   // Fills c.out. False if the reference could not answer: its program died on this case.
   virtual bool Run(Case& c) = 0;
 };
@@ -34,7 +32,6 @@ class ProcessReference final : public Reference {
   // Empty when the program runs, else why not.
   const std::string& error() const { return error_; }
   std::string name() const override { return name_; }
-  bool big_endian_host() const override { return false; }
   bool Run(Case& c) override;
 
  private:
@@ -55,7 +52,6 @@ class InProcessUnicorn final : public Reference {
  public:
   const std::string& error() const { return unicorn_.error(); }
   std::string name() const override;
-  bool big_endian_host() const override;
   bool Run(Case& c) override;
 
  private:

@@ -21,6 +21,7 @@ struct ReferenceBug {
   BugHosts hosts;
   BugScope scope;
   bool kills_reference;  // the reference process dies: never run an affected word on it
+  bool in_qemu_aarch64;  // QEMU's own code: qemu-aarch64 7.2 (the arm64 runner's) is wrong too
   // Whether `word` is affected. `base` is the value of the word's base register (X[n] or SP)
   // before it runs, when known; without it a state-dependent bug counts as affecting the word.
   bool (*affects)(std::uint32_t word, std::optional<std::uint64_t> base);
@@ -33,9 +34,21 @@ std::span<const ReferenceBug> UnicornBugs();
 const ReferenceBug* UnicornBugAffecting(std::uint32_t word, std::optional<std::uint64_t> base,
                                         bool big_endian_host, bool in_longer_block);
 
+// The first bug of UnicornBugs() that qemu-aarch64 shares and that affects `word`, or nullptr.
+const ReferenceBug* QemuAarch64BugAffecting(std::uint32_t word, std::optional<std::uint64_t> base);
+
 // MRS of registers whose values are the implementation's own (cache geometry, counters): libsae
 // and every reference rightly differ.
 bool ReadsImplementationDefinedRegister(std::uint32_t word);
+
+// DC ZVA: the size of the block it zeroes is the implementation's own (DCZID_EL0; 64 bytes in
+// libsae and Unicorn, 512 in qemu-aarch64's "max", other sizes on hardware).
+bool ZeroesImplementationDefinedBlock(std::uint32_t word);
+
+// The branches with pointer authentication (BRAA... RETAB): libsae branches without
+// authenticating, as a CPU with pointer authentication and its keys disabled does (Unicorn here);
+// a Linux process has the keys enabled (or, on a CPU without it, UNDEFINED).
+bool IsAuthenticatedBranch(std::uint32_t word);
 
 // STXR, STLXR, STXP, STLXP.
 bool IsStoreExclusive(std::uint32_t word);
