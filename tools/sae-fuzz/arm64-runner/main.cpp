@@ -19,8 +19,8 @@ constexpr char kUsage[] =
     "Usage: sae-fuzz-arm64-runner [--timeout-ms N] < TRACE > TRACE\n"
     "Executes each case of a trace on this CPU and writes the trace with its results.\n"
     "  --timeout-ms N  CPU time a case may use before it is reported as `timeout` (default 200)\n"
-    "Cases containing an SVC word are not executed (it would be a real system call): they are\n"
-    "reported as `exception` at the first SVC, with the initial registers and memory.\n"
+    "SVC is never executed (it would be a real system call): a case stops at it with\n"
+    "`exception`, as BRK does.\n"
     "Under qemu-aarch64, run with QEMU_CPU=max,pauth=off (pointer authentication off).\n";
 
 [[noreturn]] void UsageError(std::string_view message) {
@@ -49,19 +49,7 @@ unsigned ParseTimeout(int argc, char** argv) {
   return timeout_ms;
 }
 
-// A case with an SVC word is not run: the registers and memory stay as they were, and it stops at
-// the first SVC.
-Outcome RefusedOutcome(const Case& c, std::size_t call_index) {
-  Outcome outcome;
-  outcome.registers = c.in;
-  outcome.pc = c.code_address + 4 * call_index;
-  outcome.stop = Stop::kException;
-  return outcome;
-}
-
 Outcome Execute(NativeExecutor& executor, const Case& c) {
-  const auto call = std::find_if(c.code.begin(), c.code.end(), IsSupervisorCall);
-  if (call != c.code.end()) return RefusedOutcome(c, call - c.code.begin());
   const std::vector<std::uint8_t> initial = InitialWindow(c);
   const std::span<std::uint8_t> window = executor.window();
   std::copy(initial.begin(), initial.end(), window.begin());

@@ -25,6 +25,9 @@ namespace sae::fuzz::arm64_runner {
 namespace {
 
 constexpr std::uint64_t kNzcvMask = 0xf0000000;
+constexpr std::uint32_t kSvcMask = 0xffe0001f, kSvcBits = 0xd4000001;
+// BRK #0x5ae: ends the case with SIGTRAP at its own address, the `exception` an SVC is.
+constexpr std::uint32_t kSvcStandIn = 0xd420b5c0;
 constexpr int kTimerSignal = SIGVTALRM;
 constexpr int kCaseSignals[] = {SIGILL, SIGSEGV, SIGBUS, SIGTRAP, kTimerSignal};
 
@@ -129,8 +132,6 @@ void DisablePointerAuthentication() {
 
 }  // namespace
 
-bool IsSupervisorCall(std::uint32_t word) { return (word & 0xffe0001f) == 0xd4000001; }
-
 NativeExecutor::NativeExecutor(std::uint64_t base, std::uint64_t size, unsigned timeout_ms)
     : base_(base), size_(size) {
   DisablePointerAuthentication();
@@ -161,11 +162,25 @@ NativeExecutor::NativeExecutor(std::uint64_t base, std::uint64_t size, unsigned 
 }
 
 Outcome NativeExecutor::Run(std::uint64_t entry, const Registers& in) {
+  // SVC would be a real system call of this process, with the case's random registers as its
+  // number and arguments. Every SVC word in the window (code, or data a case might branch into)
+  // stands in as a BRK while the case runs: it stops there with `exception`, as SVC does.
+  std::uint32_t* const words = reinterpret_cast<std::uint32_t*>(base_);
+  svc_words_.clear();
+  for (std::size_t i = 0; i < size_ / 4; ++i) {
+    if ((words[i] & kSvcMask) != kSvcBits) continue;
+    svc_words_.push_back({i, words[i]});
+    words[i] = kSvcStandIn;
+  }
   // The whole window: a case may branch into its data as well as into its code.
   __builtin___clear_cache(reinterpret_cast<char*>(base_), reinterpret_cast<char*>(base_ + size_));
   the_switch.entry = entry;
   the_switch.in = in;
   sae_runner_run_case();
+  // What the case did not overwrite is the SVC again, not a write.
+  for (const auto& [index, word] : svc_words_) {
+    if (words[index] == kSvcStandIn) words[index] = word;
+  }
   Outcome outcome;
   outcome.registers = the_switch.final_registers;
   outcome.pc = the_switch.final_pc;

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <span>
+#include <vector>
 
 #include "trace.h"
 
@@ -25,17 +26,19 @@ class NativeExecutor {
 
   // Executes from `entry` with every register from `in` until the code stops (a signal): the
   // outcome without its writes. The window's contents are the case's memory; the instruction
-  // cache is synchronised first.
+  // cache is synchronised first. SVC never runs: it stops the case with `exception` at its
+  // address, the state as before it. (A load of an SVC word reads BRK #0x5ae instead.)
   Outcome Run(std::uint64_t entry, const Registers& in);
 
  private:
+  struct ReplacedWord {
+    std::size_t index;
+    std::uint32_t word;
+  };
+
   std::uint64_t base_;
   std::uint64_t size_;
+  std::vector<ReplacedWord> svc_words_;  // reused from case to case
 };
-
-// Whether `word` is SVC, a system call: the runner never executes one, which would be a system
-// call of its own process with random arguments. (HVC and SMC are UNDEFINED at EL0: they run, and
-// end in SIGILL like any UNDEFINED word.)
-bool IsSupervisorCall(std::uint32_t word);
 
 }  // namespace sae::fuzz::arm64_runner
