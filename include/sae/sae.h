@@ -90,6 +90,12 @@ enum sae_vm_flags {
   /* User-process mode (what sae-run uses): the guest runs at EL0 only and every synchronous
    * exception it takes (SVC, faults, UNDEFINED) is an intercept: the host plays the kernel. */
   SAE_VM_USER_MODE = 1u << 0,
+  /* Debug listings on stderr for every block translated: the guest instructions, the IR before
+   * and after the optimization passes, the host code (all disassembled by LLVM MC). The
+   * environment variable SAE_DUMP=guest,ir,host (or "all") turns them on too. */
+  SAE_VM_DUMP_GUEST = 1u << 8,
+  SAE_VM_DUMP_IR = 1u << 9,
+  SAE_VM_DUMP_HOST = 1u << 10,
 };
 
 /* A range of guest physical addresses inside the memory window that the guest cannot access

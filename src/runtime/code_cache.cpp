@@ -5,18 +5,21 @@
 #include "backend/s390x/asm/assembler.h"
 #include "backend/s390x/codegen/codegen.h"
 #include "ir/passes/passes.h"
+#include "ir/printer.h"
 
 namespace sae::runtime {
 
 namespace s390x = backend::s390x;
 
 CodeCache::CodeCache(std::size_t size, const s390x::StateLayout& layout,
-                     const s390x::CodegenOptions& options, TranslationObserver observer)
+                     const s390x::CodegenOptions& options, TranslationObserver observer,
+                     DumpOptions dump)
     : memory_(size),
       buffer_(memory_.bytes()),
       layout_(layout),
       options_(options),
       observer_(std::move(observer)),
+      dump_(dump),
       jump_cache_(std::make_unique<JumpEntry[]>(s390x::kJumpCacheEntries)) {
   if (!memory_.valid()) return;
   s390x::Assembler as(buffer_);
@@ -63,24 +66,33 @@ void CodeCache::Link(std::size_t site, Compiled& target) {
 std::optional<CodeCache::Compiled> CodeCache::Compile(std::uint64_t pc,
                                                      const frontend::arm64::CodeReader& read,
                                                      unsigned max_instructions,
-                                                     const s390x::CodegenOptions& options) {
+                                                     const s390x::CodegenOptions& options,
+                                                     bool step) {
   ir::Block block(pc);
   frontend::arm64::TranslateBlock(block, read, {.max_instructions = max_instructions});
+  const std::string ir_before = dump_.ir ? ir::Print(block) : std::string();
   ir::Optimize(block);
+  const ir::Block* emitted = &block;
+  ir::Block exception(pc);
   if (!Emit(block, options)) {
     if (block_overflowed_) return std::nullopt;
     // An operation the backend cannot emit: try a shorter block, down to the one instruction
     // that needs it, which then raises NotTranslated like an untranslated encoding.
     if (block.guest_instructions() > 1) {
-      return Compile(pc, read, block.guest_instructions() - 1, options);
+      return Compile(pc, read, block.guest_instructions() - 1, options, step);
     }
-    ir::Block exception(pc);
     exception.set_terminal(
         ir::term::Exception{ir::term::ExceptionKind::NotTranslated, pc, read(pc).value_or(0)});
     exception.set_guest_instructions(1);
     if (!Emit(exception, options)) return std::nullopt;
+    emitted = &exception;
   }
   const std::size_t start = buffer_.size() - last_block_size_;
+  if (dump_.any()) {
+    DumpBlock(dump_, pc, std::max(1u, block.guest_instructions()), read, ir_before,
+              dump_.ir ? ir::Print(*emitted) : std::string(),
+              memory_.bytes().subspan(start, last_block_size_), step);
+  }
   return Compiled{start, pc + 4 * std::max(1u, block.guest_instructions()), {}};
 }
 
@@ -140,10 +152,11 @@ const std::byte* CodeCache::Lookup(BlockMap& blocks, std::uint64_t pc,
   if (const auto found = blocks.find(pc); found != blocks.end()) {
     return memory_.bytes().data() + found->second.offset;
   }
-  std::optional<Compiled> compiled = Compile(pc, read, max_instructions, options);
+  const bool step = &blocks == &steps_;
+  std::optional<Compiled> compiled = Compile(pc, read, max_instructions, options, step);
   if (!compiled) {
     Flush();
-    compiled = Compile(pc, read, max_instructions, options);
+    compiled = Compile(pc, read, max_instructions, options, step);
     if (!compiled) return nullptr;  // one block larger than the whole cache
   }
   Compiled& block = blocks.emplace(pc, std::move(*compiled)).first->second;

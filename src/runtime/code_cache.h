@@ -16,6 +16,7 @@
 #include "common/code_memory.h"
 #include "frontend/arm64/translate/translator.h"
 #include "ir/block.h"
+#include "runtime/block_dump.h"
 
 namespace sae::runtime {
 
@@ -25,7 +26,8 @@ class CodeCache {
   using TranslationObserver = std::function<void(std::uint64_t begin, std::uint64_t end)>;
 
   CodeCache(std::size_t size, const backend::s390x::StateLayout& layout,
-            const backend::s390x::CodegenOptions& options, TranslationObserver observer);
+            const backend::s390x::CodegenOptions& options, TranslationObserver observer,
+            DumpOptions dump = {});
   bool valid() const { return memory_.valid(); }
 
   // The code of the block at `pc`, translating it first if needed; also entered in the
@@ -62,7 +64,7 @@ class CodeCache {
 
   std::optional<Compiled> Compile(std::uint64_t pc, const frontend::arm64::CodeReader& read,
                                   unsigned max_instructions,
-                                  const backend::s390x::CodegenOptions& options);
+                                  const backend::s390x::CodegenOptions& options, bool step);
   const std::byte* Lookup(BlockMap& blocks, std::uint64_t pc,
                           const frontend::arm64::CodeReader& read, unsigned max_instructions,
                           const backend::s390x::CodegenOptions& options);
@@ -84,6 +86,7 @@ class CodeCache {
   backend::s390x::StateLayout layout_;
   backend::s390x::CodegenOptions options_;
   TranslationObserver observer_;
+  DumpOptions dump_;
   std::size_t exit_offset_ = 0;
   std::size_t thunks_end_ = 0;
   std::unique_ptr<JumpEntry[]> jump_cache_;

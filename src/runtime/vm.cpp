@@ -17,6 +17,8 @@ using sae::runtime::VcpuState;
 namespace s390x = sae::backend::s390x;
 
 constexpr std::size_t kCodeCacheSize = 16u << 20;
+constexpr std::uint32_t kKnownVmFlags =
+    SAE_VM_USER_MODE | SAE_VM_DUMP_GUEST | SAE_VM_DUMP_IR | SAE_VM_DUMP_HOST;
 
 // The offsets the generated code uses, from the structures themselves.
 constexpr sae::backend::s390x::StateLayout kLayout = {
@@ -159,7 +161,8 @@ extern "C" void sae_query_features(sae_features* features) {
 extern "C" int sae_vm_create(const sae_vm_config* config, sae_vm** vm) {
   if (config == nullptr || vm == nullptr) return -EINVAL;
   if (config->api_version != SAE_API_VERSION) return -ENOTSUP;
-  if (config->flags != SAE_VM_USER_MODE) return -ENOTSUP;  // EL1 guests come with a later API
+  // EL1 guests come with a later API.
+  if ((config->flags & SAE_VM_USER_MODE) == 0 || (config->flags & ~kKnownVmFlags) != 0) return -ENOTSUP;
   // Guest memory must be 16-byte aligned on the host: the atomic emitters' CS/CSG/CDSG need the
   // host address as aligned as the guest address.
   if (config->memory == nullptr || config->memory_size == 0 ||
@@ -210,7 +213,8 @@ extern "C" int sae_vcpu_create(sae_vm* vm, sae_vcpu** vcpu) {
   created->code = std::make_unique<sae::runtime::CodeCache>(
       kCodeCacheSize, kLayout, options, [vm](std::uint64_t begin, std::uint64_t end) {
         vm->pages.Add(begin, end, PageFlags::kCode);
-      });
+      },
+      sae::runtime::DumpOptionsFor(vm->config.flags));
   if (!created->code->valid()) {
     delete created;
     return -ENOMEM;
