@@ -107,6 +107,8 @@ typedef struct sae_mmio_region {
   uint64_t size;
 } sae_mmio_region;
 
+/* Zero-initialize the whole structure, then set fields: every field added later reads 0 as
+ * "as before". */
 typedef struct sae_vm_config {
   uint32_t api_version; /* SAE_API_VERSION of the header the caller was built with */
   uint32_t flags;       /* enum sae_vm_flags */
@@ -116,7 +118,13 @@ typedef struct sae_vm_config {
    * and not overlap. Loads and stores cost a few more instructions when there are any. */
   const sae_mmio_region *mmio_regions;
   size_t mmio_region_count;
+  /* Bytes of generated code each vCPU keeps (0: SAE_DEFAULT_CODE_CACHE_SIZE; at least
+   * SAE_MIN_CODE_CACHE_SIZE). A full cache is emptied and refilled as the guest runs on. */
+  size_t code_cache_size;
 } sae_vm_config;
+
+#define SAE_DEFAULT_CODE_CACHE_SIZE ((size_t)16 << 20)
+#define SAE_MIN_CODE_CACHE_SIZE ((size_t)256 << 10)
 
 int sae_vm_create(const sae_vm_config *config, sae_vm **vm);
 void sae_vm_destroy(sae_vm *vm);

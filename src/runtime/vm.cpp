@@ -16,7 +16,6 @@ using sae::runtime::PageFlags;
 using sae::runtime::VcpuState;
 namespace s390x = sae::backend::s390x;
 
-constexpr std::size_t kCodeCacheSize = 16u << 20;
 constexpr std::uint32_t kKnownVmFlags =
     SAE_VM_USER_MODE | SAE_VM_DUMP_GUEST | SAE_VM_DUMP_IR | SAE_VM_DUMP_HOST;
 
@@ -171,6 +170,9 @@ extern "C" int sae_vm_create(const sae_vm_config* config, sae_vm** vm) {
     return -EINVAL;
   }
   if (config->mmio_region_count != 0 && config->mmio_regions == nullptr) return -EINVAL;
+  if (config->code_cache_size != 0 && config->code_cache_size < SAE_MIN_CODE_CACHE_SIZE) {
+    return -EINVAL;
+  }
   for (std::size_t i = 0; i < config->mmio_region_count; ++i) {
     const sae_mmio_region& region = config->mmio_regions[i];
     if (region.size == 0 || region.base >= config->memory_size ||
@@ -210,8 +212,10 @@ extern "C" int sae_vcpu_create(sae_vm* vm, sae_vcpu** vcpu) {
   const s390x::CodegenOptions options = {.load_page_flags = mmio,
                                          .store_page_flags = static_cast<std::uint8_t>(
                                              PageFlags::kCode | mmio)};
+  const std::size_t code_size = vm->config.code_cache_size != 0 ? vm->config.code_cache_size
+                                                                : SAE_DEFAULT_CODE_CACHE_SIZE;
   created->code = std::make_unique<sae::runtime::CodeCache>(
-      kCodeCacheSize, kLayout, options, [vm](std::uint64_t begin, std::uint64_t end) {
+      code_size, kLayout, options, [vm](std::uint64_t begin, std::uint64_t end) {
         vm->pages.Add(begin, end, PageFlags::kCode);
       },
       sae::runtime::DumpOptionsFor(vm->config.flags));

@@ -100,7 +100,11 @@ class Unicorn {
 class Libsae {
  public:
   Libsae() : memory_(kMemorySize) {
-    const sae_vm_config config = {SAE_API_VERSION, SAE_VM_USER_MODE, memory_.data(), memory_.size(), nullptr, 0};
+    sae_vm_config config{};
+    config.api_version = SAE_API_VERSION;
+    config.flags = SAE_VM_USER_MODE;
+    config.memory = memory_.data();
+    config.memory_size = memory_.size();
     ok_ = sae_vm_create(&config, &vm_) == 0 && sae_vcpu_create(vm_, &vcpu_) == 0;
   }
   ~Libsae() {

@@ -44,7 +44,11 @@ class Atomics : public testing::Test {
  protected:
   void SetUp() override {
     memory_.assign(64 * 1024, 0);
-    const sae_vm_config config = {SAE_API_VERSION, SAE_VM_USER_MODE, memory_.data(), memory_.size(), nullptr, 0};
+    sae_vm_config config{};
+    config.api_version = SAE_API_VERSION;
+    config.flags = SAE_VM_USER_MODE;
+    config.memory = memory_.data();
+    config.memory_size = memory_.size();
     ASSERT_EQ(sae_vm_create(&config, &vm_), 0);
     ASSERT_EQ(sae_vcpu_create(vm_, &vcpu_), 0);
     cb_ = sae_vcpu_control_block(vcpu_);
@@ -240,7 +244,11 @@ TEST_F(Atomics, SignedAndUnsignedMinMaxInNarrowSizes) {
 
 TEST(AtomicsApi, GuestMemoryMustBe16ByteAligned) {
   alignas(16) static std::uint8_t memory[64];
-  const sae_vm_config config = {SAE_API_VERSION, SAE_VM_USER_MODE, memory + 8, 32, nullptr, 0};
+  sae_vm_config config{};
+  config.api_version = SAE_API_VERSION;
+  config.flags = SAE_VM_USER_MODE;
+  config.memory = memory + 8;
+  config.memory_size = 32;
   sae_vm* vm = nullptr;
   EXPECT_EQ(sae_vm_create(&config, &vm), -EINVAL);
 }

@@ -18,7 +18,11 @@ std::string RunAndCaptureStderr(std::uint32_t flags) {
   for (int i = 0; i < 2; ++i) {
     for (int b = 0; b < 4; ++b) memory[kCode + 4 * i + b] = static_cast<std::uint8_t>(words[i] >> (8 * b));
   }
-  const sae_vm_config config = {SAE_API_VERSION, flags, memory.data(), memory.size(), nullptr, 0};
+  sae_vm_config config{};
+  config.api_version = SAE_API_VERSION;
+  config.flags = flags;
+  config.memory = memory.data();
+  config.memory_size = memory.size();
   sae_vm* vm = nullptr;
   sae_vcpu* vcpu = nullptr;
   EXPECT_EQ(sae_vm_create(&config, &vm), 0);
@@ -62,8 +66,11 @@ TEST(Dump, EnvironmentTurnsItOn) {
 
 TEST(Dump, UnknownFlagsAreRefused) {
   std::vector<std::uint8_t> memory(0x1000);
-  const sae_vm_config config = {SAE_API_VERSION, SAE_VM_USER_MODE | (1u << 20), memory.data(),
-                                memory.size(), nullptr, 0};
+  sae_vm_config config{};
+  config.api_version = SAE_API_VERSION;
+  config.flags = SAE_VM_USER_MODE | (1u << 20);
+  config.memory = memory.data();
+  config.memory_size = memory.size();
   sae_vm* vm = nullptr;
   EXPECT_LT(sae_vm_create(&config, &vm), 0);
 }

@@ -19,12 +19,20 @@ class Guest : public testing::Test {
   void SetUp() override { Create({}); }
   void TearDown() override { Destroy(); }
 
-  // (Re)creates the VM and its first vCPU over 64 KiB of zeroed memory, with `mmio` regions.
-  void Create(const std::vector<sae_mmio_region>& mmio) {
+  // (Re)creates the VM and its first vCPU over `memory_size` bytes of zeroed memory, with
+  // `mmio` regions and `code_cache_size` bytes of code cache (0: the default).
+  void Create(const std::vector<sae_mmio_region>& mmio, std::size_t memory_size = 64 * 1024,
+              std::size_t code_cache_size = 0) {
     Destroy();
-    memory_.assign(64 * 1024, 0);
-    const sae_vm_config config = {SAE_API_VERSION, SAE_VM_USER_MODE, memory_.data(),
-                                  memory_.size(), mmio.data(), mmio.size()};
+    memory_.assign(memory_size, 0);
+    sae_vm_config config{};
+    config.api_version = SAE_API_VERSION;
+    config.flags = SAE_VM_USER_MODE;
+    config.memory = memory_.data();
+    config.memory_size = memory_.size();
+    config.mmio_regions = mmio.data();
+    config.mmio_region_count = mmio.size();
+    config.code_cache_size = code_cache_size;
     ASSERT_EQ(sae_vm_create(&config, &vm_), 0);
     ASSERT_EQ(sae_vcpu_create(vm_, &vcpu_), 0);
     cb_ = sae_vcpu_control_block(vcpu_);

@@ -125,8 +125,13 @@ TEST(MmioConfig, RegionsMustBeInsideTheWindowAndApart) {
   std::vector<std::uint8_t> memory(0x10000);
   sae_vm* vm = nullptr;
   const auto create = [&](std::vector<sae_mmio_region> regions) {
-    const sae_vm_config config = {SAE_API_VERSION, SAE_VM_USER_MODE, memory.data(), memory.size(),
-                                  regions.data(), regions.size()};
+    sae_vm_config config{};
+    config.api_version = SAE_API_VERSION;
+    config.flags = SAE_VM_USER_MODE;
+    config.memory = memory.data();
+    config.memory_size = memory.size();
+    config.mmio_regions = regions.data();
+    config.mmio_region_count = regions.size();
     const int result = sae_vm_create(&config, &vm);
     if (result == 0) sae_vm_destroy(vm);
     return result;
@@ -135,8 +140,12 @@ TEST(MmioConfig, RegionsMustBeInsideTheWindowAndApart) {
   EXPECT_LT(create({{0x1000, 0x1000}, {0x1800, 0x1000}}), 0);  // overlapping
   EXPECT_LT(create({{0xf000, 0x2000}}), 0);                    // past the end
   EXPECT_LT(create({{0x1000, 0}}), 0);                         // empty
-  const sae_vm_config missing = {SAE_API_VERSION, SAE_VM_USER_MODE, memory.data(), memory.size(),
-                                 nullptr, 1};
+  sae_vm_config missing{};
+  missing.api_version = SAE_API_VERSION;
+  missing.flags = SAE_VM_USER_MODE;
+  missing.memory = memory.data();
+  missing.memory_size = memory.size();
+  missing.mmio_region_count = 1;
   EXPECT_LT(sae_vm_create(&missing, &vm), 0);
 }
 

@@ -1,6 +1,7 @@
 // sae_run() driven the way a VMM drives it: load code into guest memory, set the control block,
 // run, handle the intercept, change state, re-enter.
 #include <atomic>
+#include <cerrno>
 #include <chrono>
 #include <cstring>
 #include <thread>
@@ -77,6 +78,37 @@ TEST_F(Guest, KickStopsALoopOfIndirectBranches) {
   EXPECT_EQ(sae_run(vcpu_), SAE_INTERCEPT_STOP);
   kicker.join();
   EXPECT_EQ(cb_->pc, kCode);
+}
+
+TEST_F(Guest, AFullCodeCacheIsEmptiedAndTheGuestRunsOn) {
+  // 16,384 blocks of "add x0, x0, #1; b next", each run once: megabytes of generated code
+  // through the smallest cache.
+  constexpr std::uint32_t kBlocks = 16384;
+  Create({}, kCode + 8 * kBlocks + 0x1000, SAE_MIN_CODE_CACHE_SIZE);
+  std::vector<std::uint32_t> code;
+  for (std::uint32_t i = 0; i < kBlocks; ++i) {
+    code.push_back(0x91000400);  // add x0, x0, #1
+    code.push_back(0x14000001);  // b next
+  }
+  code.push_back(kSvc0);
+  Load(kCode, code);
+  ASSERT_EQ(sae_run(vcpu_), SAE_INTERCEPT_SYNC_EXCEPTION);
+  EXPECT_EQ(cb_->x[0], kBlocks);
+  const sae_vcpu_statistics stats = Stats();
+  EXPECT_GE(stats.code_flushes, 2u);
+  EXPECT_GE(stats.blocks_translated, kBlocks / 64);
+}
+
+TEST(Api, RefusesACodeCacheTooSmall) {
+  std::vector<std::uint8_t> memory(4096);
+  sae_vm* vm = nullptr;
+  sae_vm_config config{};
+  config.api_version = SAE_API_VERSION;
+  config.flags = SAE_VM_USER_MODE;
+  config.memory = memory.data();
+  config.memory_size = memory.size();
+  config.code_cache_size = SAE_MIN_CODE_CACHE_SIZE - 1;
+  EXPECT_EQ(sae_vm_create(&config, &vm), -EINVAL);
 }
 
 TEST_F(Guest, HostHandlesSvcAndReenters) {
@@ -180,7 +212,11 @@ TEST_F(Guest, AdvertisedFeaturesAreImplemented) {
 TEST(Api, RejectsBadArguments) {
   std::vector<std::uint8_t> memory(4096);
   sae_vm* vm = nullptr;
-  sae_vm_config config = {SAE_API_VERSION + 1, SAE_VM_USER_MODE, memory.data(), memory.size(), nullptr, 0};
+  sae_vm_config config{};
+  config.api_version = SAE_API_VERSION + 1;
+  config.flags = SAE_VM_USER_MODE;
+  config.memory = memory.data();
+  config.memory_size = memory.size();
   EXPECT_LT(sae_vm_create(&config, &vm), 0);
   config.api_version = SAE_API_VERSION;
   config.memory = nullptr;

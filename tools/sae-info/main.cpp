@@ -31,7 +31,11 @@ int RunDemo() {
       memory[kEntry + 4 * i + b] = static_cast<unsigned char>(kFibonacci[i] >> (8 * b));
     }
   }
-  const sae_vm_config config = {SAE_API_VERSION, SAE_VM_USER_MODE, memory.data(), memory.size(), nullptr, 0};
+  sae_vm_config config{};
+  config.api_version = SAE_API_VERSION;
+  config.flags = SAE_VM_USER_MODE;
+  config.memory = memory.data();
+  config.memory_size = memory.size();
   sae_vm* vm = nullptr;
   sae_vcpu* vcpu = nullptr;
   if (sae_vm_create(&config, &vm) != 0 || sae_vcpu_create(vm, &vcpu) != 0) {
