@@ -320,12 +320,13 @@ int Fuzz(const Options& options) {
     // Never a word that kills the reference; in longer blocks, where a mismatch could not be
     // pinned on one instruction, no word of a known reference bug at all.
     const bool longer_blocks = options.block_length > 1;
-    generator.emplace(*ParseCaseClass(options.case_class), options.block_length, options.seed,
-                      [=](std::uint32_t word) {
-                        const ReferenceBug* bug =
-                            reference_kind.KnownBug(word, std::nullopt, longer_blocks);
-                        return bug != nullptr && (bug->kills_reference || longer_blocks);
-                      });
+    generator.emplace(
+        *ParseCaseClass(options.case_class), options.block_length, options.seed,
+        [=](std::uint32_t word) {
+          const ReferenceBug* bug = reference_kind.KnownBug(word, std::nullopt, longer_blocks);
+          return bug != nullptr &&
+                 (bug->kills_reference || (longer_blocks && !bug->alignment_fault_on_libsae_only));
+        });
   }
   std::ofstream corpus_out;
   std::optional<TraceWriter> corpus_writer;
@@ -388,9 +389,16 @@ int Fuzz(const Options& options) {
     const ReferenceBug* bug = nullptr;
     for (std::size_t i = 0; i < c.code.size() && bug == nullptr; ++i) {
       const std::uint32_t word = c.code[i];
+      // The registers are known before the first instruction only.
       const std::optional<std::uint64_t> base =
           i == 0 ? std::optional(BaseRegisterValue(word, c.in.x, c.in.sp)) : std::nullopt;
       bug = reference_kind.KnownBug(word, base, c.code.size() > 1);
+      const std::uint64_t address = c.code_address + 4 * i;
+      const bool faulted_here = ours.outcome.stop == Stop::kFault && ours.outcome.pc == address &&
+                                !(c.out->stop == Stop::kFault && c.out->pc == address);
+      if (bug != nullptr && bug->alignment_fault_on_libsae_only && !base && !faulted_here) {
+        bug = nullptr;
+      }
     }
     if (bug != nullptr) {
       ++counts.reference_bugs;

@@ -69,54 +69,72 @@ bool StackPointerSelect(std::uint32_t word, std::optional<std::uint64_t>) {
   return IsEncoding(word, {Encoding::MSR_imm}) && op1 == 0 && op2 == 5;
 }
 
+// LDAR, STLR, LDAPR, LDAPUR*, STLUR* at an address that is not a multiple of the access size.
+bool MisalignedAcquireRelease(std::uint32_t word, std::optional<std::uint64_t> base) {
+  const bool unscaled = IsEncoding(word, {Encoding::STLUR, Encoding::LDAPUR, Encoding::LDAPURS_64,
+                                          Encoding::LDAPURS_32, Encoding::LDAPURSW});
+  if (!unscaled && !IsEncoding(word, {Encoding::STLR, Encoding::LDAR, Encoding::LDAPR})) {
+    return false;
+  }
+  if (!base) return true;
+  const std::int64_t offset = unscaled ? static_cast<std::int32_t>(word << 11) >> 23 : 0;
+  const std::uint64_t size = 1u << (word >> 30);
+  return ((*base + static_cast<std::uint64_t>(offset)) & (size - 1)) != 0;
+}
+
 constexpr ReferenceBug kUnicornBugs[] = {
     {"LSE min/max on bytes, halfwords and words",
      "Unicorn computes LDSMAX/LDSMIN/LDUMAX/LDUMIN (and the ST forms) wrongly on sizes below 64 "
      "bits, on every host; qemu-aarch64 7.2 is right (../shared/reference/oracles.md). libsae is "
      "checked against hand-computed results in tests/runtime/atomic_test.cpp instead.",
-     BugHosts::kEvery, BugScope::kAnyCode, false, false, NarrowLseMinMax},
+     BugHosts::kEvery, BugScope::kAnyCode, false, false, false, NarrowLseMinMax},
     {"misaligned store exclusive",
      "The Arm ARM (AArch64.ExclusiveMonitorsPass) raises the alignment fault of a misaligned "
      "STXR/STLXR/STXP/STLXP before it looks at the monitor, as libsae does; Unicorn (QEMU) checks "
      "the monitor first and fails the store without a fault; so does qemu-aarch64 7.2 (sae-fuzz "
      "--reference arm64, seed 9, --class mem).",
-     BugHosts::kEvery, BugScope::kAnyCode, false, true, MisalignedStoreExclusive},
+     BugHosts::kEvery, BugScope::kAnyCode, false, true, true, MisalignedStoreExclusive},
     {"REV (32-bit) inside a longer block on s390x",
      "Unicorn's s390x build leaves garbage in bits 32-39 of a 32-bit REV result inside a longer "
      "block (\"bics; rev16; ccmp; rev w6, w28\" gave x6 = 0x4094360000 for w28 = 0xd2bb6296); "
      "qemu-aarch64 7.2 and libsae give the zero-extended 0x94360000. Alone it agrees.",
-     BugHosts::kBigEndian, BugScope::kLongerBlocks, false, false, Rev32},
+     BugHosts::kBigEndian, BugScope::kLongerBlocks, false, false, false, Rev32},
+    {"misaligned load-acquire and store-release",
+     "Without FEAT_LSE2 the Arm ARM makes a misaligned LDAR, STLR, LDAPR, LDAPUR or STLUR an "
+     "alignment fault, as qemu-aarch64 7.2 does (sae-fuzz --reference arm64 --class mem); "
+     "Unicorn 2.0.1 completes the access.",
+     BugHosts::kEvery, BugScope::kAnyCode, false, false, true, MisalignedAcquireRelease},
     {"SMC at EL0",
      "The Arm ARM makes SMC UNDEFINED at EL0, as libsae does; Unicorn 2.0.1 raises the SMC "
      "exception (QEMU's EXCP_SMC). Measured with sae-fuzz --class branch on x86-64.",
-     BugHosts::kEvery, BugScope::kAnyCode, false, false, SecureMonitorCall},
+     BugHosts::kEvery, BugScope::kAnyCode, false, false, false, SecureMonitorCall},
     {"ERET, ERETAA, ERETAB at EL0",
      "UNDEFINED at EL0 (Arm ARM); Unicorn 2.0.1 dies instead on an assertion "
      "(aarch64_banked_spsr_index: el >= 1). Measured with sae-fuzz --class branch on x86-64.",
-     BugHosts::kEvery, BugScope::kAnyCode, true, false, ExceptionReturn},
+     BugHosts::kEvery, BugScope::kAnyCode, true, false, false, ExceptionReturn},
     {"MSR SPSel at EL0",
      "UNDEFINED at EL0 (Arm ARM); Unicorn 2.0.1 executes it as a NOP, or dies on an assertion "
      "(update_spsel: cur_el >= 1). Measured with sae-fuzz --class branch on x86-64.",
-     BugHosts::kEvery, BugScope::kAnyCode, true, false, StackPointerSelect},
+     BugHosts::kEvery, BugScope::kAnyCode, true, false, false, StackPointerSelect},
     {"FCVTZS/FCVTZU fixed-point (SIMD forms) on s390x",
      "Unicorn's s390x build segfaults (a use-after-free of a temporary); its x86 build is right "
      "(500,000 cases, ../shared/reference/oracles.md).",
-     BugHosts::kBigEndian, BugScope::kAnyCode, true, false, FixedPointConversion},
+     BugHosts::kBigEndian, BugScope::kAnyCode, true, false, false, FixedPointConversion},
     {"SDOT/UDOT by element on s390x",
      "Wrong lanes on Unicorn's s390x build (a helper assumes a little-endian host); its x86 build "
      "is right (../shared/reference/oracles.md).",
-     BugHosts::kBigEndian, BugScope::kAnyCode, false, false, DotProductByElement},
+     BugHosts::kBigEndian, BugScope::kAnyCode, false, false, false, DotProductByElement},
     {"ABS on 8b/16b/4h/8h on s390x",
      "A borrow leaks between lanes in Unicorn's s390x build (its generic 64-bit fallback); its x86 "
      "build is right (../shared/reference/oracles.md).",
-     BugHosts::kBigEndian, BugScope::kAnyCode, false, false, NarrowVectorAbs},
+     BugHosts::kBigEndian, BugScope::kAnyCode, false, false, false, NarrowVectorAbs},
     {"FCMLA by element, half precision",
      "FPSR differs from qemu-aarch64 7.2 on every host (../shared/reference/oracles.md).",
-     BugHosts::kEvery, BugScope::kAnyCode, false, false, HalfPrecisionFcmlaByElement},
+     BugHosts::kEvery, BugScope::kAnyCode, false, false, false, HalfPrecisionFcmlaByElement},
     {"unallocated FP16 words that abort Unicorn",
      "0x5ef95908, 0x2ec91f45 and 0x6ec53cbc abort the process on every host instead of raising "
      "UNDEFINED (../shared/reference/oracles.md).",
-     BugHosts::kEvery, BugScope::kAnyCode, true, false, AbortingFp16Word},
+     BugHosts::kEvery, BugScope::kAnyCode, true, false, false, AbortingFp16Word},
 };
 
 }  // namespace

@@ -22,6 +22,9 @@ struct ReferenceBug {
   BugScope scope;
   bool kills_reference;  // the reference process dies: never run an affected word on it
   bool in_qemu_aarch64;  // QEMU's own code: qemu-aarch64 7.2 (the arm64 runner's) is wrong too
+  // The bug shows only as an alignment fault libsae takes at the affected instruction and the
+  // reference does not: inside a block it is recognised by that, without the address.
+  bool alignment_fault_on_libsae_only;
   // Whether `word` is affected. `base` is the value of the word's base register (X[n] or SP)
   // before it runs, when known; without it a state-dependent bug counts as affecting the word.
   bool (*affects)(std::uint32_t word, std::optional<std::uint64_t> base);
