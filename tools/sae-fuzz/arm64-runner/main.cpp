@@ -21,7 +21,7 @@ constexpr char kUsage[] =
     "  --timeout-ms N  CPU time a case may use before it is reported as `timeout` (default 200)\n"
     "SVC is never executed (it would be a real system call): a case stops at it with\n"
     "`exception`, as BRK does.\n"
-    "Under qemu-aarch64, run with QEMU_CPU=max,pauth=off (pointer authentication off).\n";
+    "Under qemu-aarch64, use a CPU like libsae's: qemu-aarch64 -cpu max,pauth=off,sve=off.\n";
 
 [[noreturn]] void UsageError(std::string_view message) {
   std::fprintf(stderr, "sae-fuzz-arm64-runner: %.*s (try --help)\n",

@@ -118,14 +118,14 @@ std::uint64_t LeaveCase(int signal, mcontext_t& context, std::uint64_t case_tpid
 // enables the keys of every process on a CPU with pointer authentication: this turns them off for
 // the thread, which must not return through a function that signed its return address before
 // (the runner is built with -mbranch-protection=none). qemu-aarch64 7.2 cannot turn them off; its
-// "max" CPU without pointer authentication (QEMU_CPU=max,pauth=off) behaves as the guest must.
+// "max" CPU without pointer authentication (-cpu max,pauth=off) runs the PAC hints as NOPs.
 void DisablePointerAuthentication() {
   if ((getauxval(AT_HWCAP) & (HWCAP_PACA | HWCAP_PACG)) == 0) return;
   const unsigned long keys = PR_PAC_APIAKEY | PR_PAC_APIBKEY | PR_PAC_APDAKEY | PR_PAC_APDBKEY;
   if (prctl(PR_PAC_SET_ENABLED_KEYS, keys, 0, 0, 0) == 0) return;
   std::fprintf(stderr,
                "sae-fuzz-arm64-runner: cannot disable pointer authentication (%s); under "
-               "qemu-aarch64 run with QEMU_CPU=max,pauth=off\n",
+               "qemu-aarch64 use a CPU without it: -cpu max,pauth=off,sve=off\n",
                std::strerror(errno));
   std::exit(2);
 }
