@@ -164,7 +164,7 @@ enum sae_exception_class {
   SAE_EC_SVC64 = 0x15,        /* ISS = imm16 */
   SAE_EC_HVC64 = 0x16,
   SAE_EC_SMC64 = 0x17,
-  SAE_EC_IABT_LOW = 0x20,     /* instruction fetch outside memory */
+  SAE_EC_IABT_LOW = 0x20,     /* instruction fetch outside memory or from an MMIO region */
   SAE_EC_DABT_LOW = 0x24,     /* data access outside memory or into an MMIO region, as a
                                * HOST_ACCESS intercept. ISS: WnR (bit 6), DFSC (5:0: 0 outside
                                * the window, 0b000111 in an MMIO region) and, for a single-

@@ -60,10 +60,18 @@ static_assert(offsetof(sae_control_block, tpidrro_el0) == 0x140);
 static_assert(sizeof(sae_control_block) == 0x200);
 static_assert(offsetof(VcpuState, control) == 0, "generated code addresses the block at 0");
 
-// Guest memory as arm64 sees it: little-endian words.
+bool Overlaps(std::uint64_t begin, std::uint64_t end, std::uint64_t base, std::uint64_t size) {
+  return begin < base + size && base < end;
+}
+
+// Guest memory as arm64 sees it: little-endian words. MMIO regions hold no instructions: a
+// fetch there is an instruction abort, like one outside the window.
 std::optional<std::uint32_t> ReadInstruction(const sae_vm& vm, std::uint64_t pc) {
   if (pc % 4 != 0 || pc >= vm.config.memory_size || vm.config.memory_size - pc < 4) {
     return std::nullopt;
+  }
+  for (const sae_mmio_region& region : vm.mmio) {
+    if (Overlaps(pc, pc + 4, region.base, region.size)) return std::nullopt;
   }
   const auto* bytes = static_cast<const unsigned char*>(vm.config.memory) + pc;
   return static_cast<std::uint32_t>(bytes[0]) | static_cast<std::uint32_t>(bytes[1]) << 8 |
@@ -72,10 +80,6 @@ std::optional<std::uint32_t> ReadInstruction(const sae_vm& vm, std::uint64_t pc)
 
 std::uint32_t Kick(sae_vcpu& vcpu, std::uint32_t request) {
   return std::atomic_ref<std::uint32_t>(vcpu.state.kick).fetch_or(request, std::memory_order_release);
-}
-
-bool Overlaps(std::uint64_t begin, std::uint64_t end, std::uint64_t base, std::uint64_t size) {
-  return begin < base + size && base < end;
 }
 
 // Guest code in [begin, end) changed: this vCPU forgets its translations now, the others at

@@ -121,6 +121,17 @@ TEST_F(Mmio, AccessOutsideTheWindowAlsoHasASyndrome) {
   EXPECT_EQ(Dfsc(), 0u);
 }
 
+TEST_F(Mmio, InstructionFetchFromTheRegionIsAnInstructionAbort) {
+  Load(kDevice + 0x100, {0x91000400});  // add x0, x0, #1: in the window's bytes, never run
+  cb_->x[5] = kDevice + 0x100;
+  Load(kCode, {0xd61f00a0});  // br x5
+  ASSERT_EQ(sae_run(vcpu_), SAE_INTERCEPT_HOST_ACCESS);
+  EXPECT_EQ(ExceptionClass(cb_->esr), SAE_EC_IABT_LOW);
+  EXPECT_EQ(cb_->far, kDevice + 0x100);
+  EXPECT_EQ(cb_->pc, kDevice + 0x100);
+  EXPECT_EQ(cb_->x[0], 0u);
+}
+
 TEST(MmioConfig, RegionsMustBeInsideTheWindowAndApart) {
   std::vector<std::uint8_t> memory(0x10000);
   sae_vm* vm = nullptr;
