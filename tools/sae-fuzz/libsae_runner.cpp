@@ -16,8 +16,8 @@ std::uint32_t ExceptionClass(std::uint64_t esr) {
 
 void LibsaeRunner::FreeMemory::operator()(std::uint8_t* memory) const { std::free(memory); }
 
-LibsaeRunner::LibsaeRunner(unsigned timeout_ms)
-    : timeout_ms_(timeout_ms), watchdog_([this] { Watch(); }) {}
+LibsaeRunner::LibsaeRunner(unsigned timeout_ms, std::uint32_t extra_vm_flags)
+    : extra_vm_flags_(extra_vm_flags), timeout_ms_(timeout_ms), watchdog_([this] { Watch(); }) {}
 
 LibsaeRunner::~LibsaeRunner() {
   {
@@ -66,7 +66,7 @@ bool LibsaeRunner::CreateVm(std::uint64_t window_base, std::uint64_t window_size
   std::memset(memory_.get(), 0, size);
   sae_vm_config config{};
   config.api_version = SAE_API_VERSION;
-  config.flags = SAE_VM_USER_MODE;
+  config.flags = SAE_VM_USER_MODE | extra_vm_flags_;
   config.memory = memory_.get();
   config.memory_size = size;
   const sae_mmio_region below_window = {0, window_base};

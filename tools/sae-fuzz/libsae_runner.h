@@ -25,7 +25,8 @@ struct LibsaeResult {
 class LibsaeRunner {
  public:
   // A case still running after `timeout_ms` of wall time is kicked and reported as `timeout`.
-  explicit LibsaeRunner(unsigned timeout_ms);
+  // `extra_vm_flags`: SAE_VM_DUMP_* for listings of the translated blocks on stderr.
+  explicit LibsaeRunner(unsigned timeout_ms, std::uint32_t extra_vm_flags = 0);
   ~LibsaeRunner();
   LibsaeRunner(const LibsaeRunner&) = delete;
   LibsaeRunner& operator=(const LibsaeRunner&) = delete;
@@ -49,6 +50,7 @@ class LibsaeRunner {
   sae_vm* vm_ = nullptr;
   sae_vcpu* vcpu_ = nullptr;
   std::string error_;
+  std::uint32_t extra_vm_flags_;
 
   // The watchdog: kicks the vCPU when a run outlives its deadline.
   unsigned timeout_ms_;

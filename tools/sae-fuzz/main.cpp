@@ -1,6 +1,8 @@
 // sae-fuzz: differential fuzzing of libsae against a reference arm64 implementation. Generates
 // cases from the decoder's table (or replays a trace), runs each on the reference and on libsae
 // through its public C API, and prints a reproducer for every case where they differ.
+#include <unistd.h>
+
 #include <bit>
 #include <cstdarg>
 #include <cstdio>
@@ -42,6 +44,7 @@ struct Options {
   std::vector<std::string> reference = {"unicorn"};
   std::string write_corpus;
   std::string save_failures;
+  std::string corpus_from = "unicorn";
   unsigned timeout_ms = 10000;
   unsigned max_reports = 10;
 };
@@ -163,13 +166,17 @@ class Reporter {
   Reporter(const Options& options, std::string reference_name)
       : options_(options),
         reference_name_(std::move(reference_name)),
-        disassembler_("aarch64-linux-gnu", "", "+v8.5a,+lse,+crc,+flagm,+pauth") {}
+        disassembler_("aarch64-linux-gnu", "", "+v8.5a,+lse,+crc,+flagm,+pauth"),
+        dumper_(options.timeout_ms, SAE_VM_DUMP_GUEST | SAE_VM_DUMP_IR | SAE_VM_DUMP_HOST) {}
 
   void Report(const Case& c, const LibsaeResult& ours, std::uint64_t number) {
     if (!options_.save_failures.empty()) Save(c);
     if (number > options_.max_reports) return;
-    std::string text = "FAIL: case " + std::to_string(c.id) + " (" + c.class_name + ", seed " +
-                       std::to_string(options_.seed) + ")\n  code:\n";
+    std::string text =
+        "FAIL: case " + std::to_string(c.id) + " (" + c.class_name + ", " +
+        (options_.reference[0] == "corpus" ? options_.reference[1]
+                                           : "seed " + std::to_string(options_.seed)) +
+        ")\n  code:\n";
     for (std::size_t i = 0; i < c.code.size(); ++i) {
       const std::uint32_t word = c.code[i];
       const std::uint8_t bytes[4] = {
@@ -189,7 +196,9 @@ class Reporter {
             Format(" pc=%llx %s", static_cast<unsigned long long>(ours.outcome.pc),
                    std::string(StopName(ours.outcome.stop)).c_str()) +
             "\n    (" + ours.intercept + ")\n";
+    text += "  differs:" + Differences(*c.out, ours.outcome) + "\n";
     text += WriteDifferences(c, ours.outcome);
+    text += "  libsae's translation (SAE_VM_DUMP_GUEST, _IR, _HOST), run again:\n" + Dump(c);
     text += "  replay: save the case below to a file and run ./sae-fuzz --reference corpus FILE\n";
     std::ostringstream trace;
     TraceWriter(trace, "reference: " + reference_name_).Write(c);
@@ -217,6 +226,21 @@ class Reporter {
     return text;
   }
 
+  // What differs, in a few words: "x3 nzcv pc stop memory".
+  static std::string Differences(const Outcome& theirs, const Outcome& ours) {
+    std::string text;
+    for (std::size_t n = 0; n < theirs.registers.x.size(); ++n) {
+      if (theirs.registers.x[n] != ours.registers.x[n]) text += " x" + std::to_string(n);
+    }
+    if (theirs.registers.sp != ours.registers.sp) text += " sp";
+    if (theirs.registers.nzcv != ours.registers.nzcv) text += " nzcv";
+    if (theirs.registers.tpidr_el0 != ours.registers.tpidr_el0) text += " tpidr_el0";
+    if (theirs.pc != ours.pc) text += " pc";
+    if (theirs.stop != ours.stop) text += " stop";
+    if (theirs.writes != ours.writes) text += " memory";
+    return text;
+  }
+
   static std::string WriteDifferences(const Case& c, const Outcome& ours) {
     const std::vector<std::uint8_t> theirs_window = FinalWindow(c, *c.out);
     const std::vector<std::uint8_t> our_window = FinalWindow(c, ours);
@@ -232,6 +256,25 @@ class Reporter {
     return text;
   }
 
+  // The block listings libsae writes to stderr while it runs `c` in a VM that dumps them.
+  std::string Dump(const Case& c) {
+    std::fflush(stderr);
+    std::FILE* listing = std::tmpfile();
+    const int saved_stderr = dup(2);
+    if (listing == nullptr || saved_stderr < 0) return "    (cannot capture the listing)\n";
+    dup2(fileno(listing), 2);
+    dumper_.Run(c);
+    std::fflush(stderr);
+    dup2(saved_stderr, 2);
+    close(saved_stderr);
+    std::string text;
+    std::rewind(listing);
+    char line[512];
+    while (std::fgets(line, sizeof line, listing) != nullptr) text += "    " + std::string(line);
+    std::fclose(listing);
+    return text;
+  }
+
   void Save(const Case& c) {
     std::filesystem::create_directories(options_.save_failures);
     const std::string path = options_.save_failures + "/seed" + std::to_string(options_.seed) +
@@ -244,6 +287,7 @@ class Reporter {
   const Options& options_;
   std::string reference_name_;
   test::LlvmDisassembler disassembler_;
+  LibsaeRunner dumper_;
 };
 
 std::unique_ptr<Reference> MakeReference(const Options& options, ReferenceKind& kind_out) {
@@ -306,8 +350,10 @@ int Fuzz(const Options& options) {
   std::optional<TraceReader> corpus;
   std::unique_ptr<Reference> reference;
   std::string reference_name;
-  // A corpus is taken to come from Unicorn on x86-64 (its every-host bugs apply).
+  // A corpus's known bugs are those of the reference --corpus-from names.
   ReferenceKind reference_kind;
+  if (options.corpus_from == "qemu-aarch64") reference_kind.kind = ReferenceKind::kQemuAarch64;
+  if (options.corpus_from == "hardware") reference_kind.kind = ReferenceKind::kLinuxOnHardware;
   const bool replay = options.reference[0] == "corpus";
   if (replay) {
     corpus_file.open(options.reference[1]);
@@ -459,6 +505,10 @@ int main(int argc, char** argv) {
   app.add_option("--timeout-ms", options.timeout_ms,
                  "Wall time libsae may take for one case before it is stopped (default 10000)")
       ->check(CLI::PositiveNumber);
+  app.add_option("--corpus-from", options.corpus_from,
+                 "Which reference made the corpus, for its known bugs: unicorn (default; on "
+                 "x86-64), qemu-aarch64 (the arm64 runner under it) or hardware")
+      ->check(CLI::IsMember({"unicorn", "qemu-aarch64", "hardware"}));
   app.add_option("--max-reports", options.max_reports,
                  "Failures printed in full (default 10; all are counted and saved)");
   try {
