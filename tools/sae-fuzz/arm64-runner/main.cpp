@@ -68,7 +68,7 @@ std::vector<WrittenBytes> WindowWrites(const std::vector<std::uint8_t>& initial,
     for (WrittenBytes& run : WrittenRuns(before, after, base + begin)) {
       writes.push_back(std::move(run));
     }
-    begin = end;
+    begin = end;  // and the loop steps over the chunk at `end`, which is unchanged
   }
   return writes;
 }
@@ -85,6 +85,7 @@ Outcome Execute(NativeExecutor& executor, const Case& c) {
 int Main(int argc, char** argv) {
   const unsigned timeout_ms = ParseTimeout(argc, argv);
   NativeExecutor executor(kWindowBase, kWindowSize, timeout_ms);
+  std::ios::sync_with_stdio(false);
   TraceReader reader(std::cin);
   TraceWriter writer(std::cout);
   try {

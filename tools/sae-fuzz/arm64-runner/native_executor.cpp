@@ -120,7 +120,7 @@ std::uint64_t LeaveCase(int signal, mcontext_t& context, std::uint64_t case_tpid
 // (the runner is built with -mbranch-protection=none). qemu-aarch64 7.2 cannot turn them off; its
 // "max" CPU without pointer authentication (-cpu max,pauth=off) runs the PAC hints as NOPs.
 void DisablePointerAuthentication() {
-  if ((getauxval(AT_HWCAP) & (HWCAP_PACA | HWCAP_PACG)) == 0) return;
+  if ((getauxval(AT_HWCAP) & HWCAP_PACA) == 0) return;
   const unsigned long keys = PR_PAC_APIAKEY | PR_PAC_APIBKEY | PR_PAC_APDAKEY | PR_PAC_APDBKEY;
   if (prctl(PR_PAC_SET_ENABLED_KEYS, keys, 0, 0, 0) == 0) return;
   std::fprintf(stderr,
@@ -128,6 +128,15 @@ void DisablePointerAuthentication() {
                "qemu-aarch64 use a CPU without it: -cpu max,pauth=off,sve=off\n",
                std::strerror(errno));
   std::exit(2);
+}
+
+// Blocks of the window are scanned for SVC first, with a loop the compiler vectorises: the scan
+// is a large part of a case's time under qemu-aarch64.
+constexpr std::size_t kBlockWords = 256;
+bool HasSvcWord(const std::uint32_t* block) {
+  unsigned calls = 0;
+  for (std::size_t i = 0; i < kBlockWords; ++i) calls += (block[i] & kSvcMask) == kSvcBits;
+  return calls != 0;
 }
 
 }  // namespace
@@ -177,15 +186,8 @@ Outcome NativeExecutor::Run(std::uint64_t entry, const Registers& in) {
   // stands in as a BRK while the case runs: it stops there with `exception`, as SVC does.
   std::uint32_t* const words = reinterpret_cast<std::uint32_t*>(base_);
   svc_words_.clear();
-  // Blocks first, with a loop the compiler vectorises: the scan is a large part of a case's time
-  // under qemu-aarch64.
-  constexpr std::size_t kBlockWords = 256;
   for (std::size_t block = 0; block < size_ / 4; block += kBlockWords) {
-    bool any = false;
-    for (std::size_t i = block; i < block + kBlockWords; ++i) {
-      any |= (words[i] & kSvcMask) == kSvcBits;
-    }
-    if (!any) continue;
+    if (!HasSvcWord(words + block)) continue;
     for (std::size_t i = block; i < block + kBlockWords; ++i) {
       if ((words[i] & kSvcMask) != kSvcBits) continue;
       svc_words_.push_back({i, words[i]});

@@ -20,7 +20,6 @@ class NativeExecutor {
   NativeExecutor(const NativeExecutor&) = delete;
   NativeExecutor& operator=(const NativeExecutor&) = delete;
 
-  std::uint64_t base() const { return base_; }
   // The window's memory. Fill it, then Run(); afterwards it holds what the case left there.
   std::span<std::uint8_t> window() const { return {reinterpret_cast<std::uint8_t*>(base_), size_}; }
 
