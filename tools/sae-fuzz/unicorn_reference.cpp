@@ -114,7 +114,9 @@ Outcome UnicornReference::Run(const Case& c) {
       break;
     }
     interrupt_number_ = 0;
-    const uc_err error = uc_emu_start(uc_, pc, 0, 0, 1);
+    // One instruction. `until` must differ from `pc` (Unicorn runs nothing when they are equal,
+    // as they would be for a case at address 0 with until = 0) and be no instruction address.
+    const uc_err error = uc_emu_start(uc_, pc, pc + 1, 0, 1);
     if (error == UC_ERR_OK && interrupt_number_ == 0) {
       uc_reg_read(uc_, UC_ARM64_REG_PC, &pc);
       continue;
