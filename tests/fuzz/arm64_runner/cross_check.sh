@@ -17,7 +17,8 @@ while [ $# -gt 0 ] && [ "$1" != "--" ]; do fuzz+=("$1"); shift; done
 shift
 mkdir -p "$workdir"
 unicorn=$workdir/unicorn.trace runner=$workdir/runner.trace
-"${fuzz[@]}" --reference unicorn --write-corpus "$unicorn" --max-reports 0 >"$workdir/sae-fuzz.log" 2>&1
+"${fuzz[@]}" --reference unicorn --write-corpus "$unicorn" --max-reports 0 \
+  >"$workdir/sae-fuzz.log" 2>&1
 status=$?
 if [ "$status" -gt 1 ] || ! grep -q '^case ' "$unicorn"; then
   echo "FAILED: sae-fuzz exited with status $status (log: $workdir/sae-fuzz.log)"
@@ -25,7 +26,8 @@ if [ "$status" -gt 1 ] || ! grep -q '^case ' "$unicorn"; then
 fi
 "$@" <"$unicorn" >"$runner" || { echo "FAILED: the runner exited with status $?"; exit 1; }
 cases=$(grep -c '^case ' "$unicorn")
-first=$(diff <(grep -Ev "$compared" "$unicorn") <(grep -Ev "$compared" "$runner") | grep -m1 -oE '^[0-9]+')
+first=$(diff <(grep -Ev "$compared" "$unicorn") <(grep -Ev "$compared" "$runner") |
+        grep -m1 -oE '^[0-9]+')
 if [ -n "$first" ]; then
   case_line=$(grep -Ev "$compared" "$unicorn" | head -n "$first" | grep '^case ' | tail -n 1)
   if [ "$compared" = '^#' ]; then
