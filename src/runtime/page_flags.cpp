@@ -34,4 +34,13 @@ void PageFlags::Add(std::uint64_t begin, std::uint64_t end, Flag flag) {
   }
 }
 
+bool PageFlags::Any(std::uint64_t begin, std::uint64_t end, Flag flag) const {
+  if (end <= begin) return false;
+  const std::uint64_t last = std::min<std::uint64_t>((end - 1) >> kShift, pages_ - 1);
+  for (std::uint64_t page = begin >> kShift; page <= last; ++page) {
+    if (std::atomic_ref<std::uint8_t>(flags_[page]).load(std::memory_order_relaxed) & flag) return true;
+  }
+  return false;
+}
+
 }  // namespace sae::runtime

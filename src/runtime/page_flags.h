@@ -29,6 +29,8 @@ class PageFlags {
 
   // Adds `flag` to the pages of [begin - kReachBefore, end), within the window. Thread-safe.
   void Add(std::uint64_t begin, std::uint64_t end, Flag flag);
+  // Whether any page holding a byte of [begin, end) has `flag`.
+  bool Any(std::uint64_t begin, std::uint64_t end, Flag flag) const;
 
  private:
   std::uint8_t* flags_ = nullptr;

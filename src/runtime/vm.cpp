@@ -251,6 +251,8 @@ extern "C" sae_control_block* sae_vcpu_control_block(sae_vcpu* vcpu) {
 extern "C" void sae_vcpu_invalidate_code(sae_vcpu* vcpu, std::uint64_t address, std::uint64_t size) {
   if (vcpu == nullptr || size == 0) return;
   const std::uint64_t end = address + size < address ? ~std::uint64_t{0} : address + size;
+  // Host writes into data (every read() a program does) cost only a look at the page flags.
+  if (!vcpu->vm->pages.Any(address, end, PageFlags::kCode)) return;
   vcpu->code->Invalidate(address, end);
 }
 

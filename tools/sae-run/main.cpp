@@ -1,0 +1,201 @@
+// sae-run: runs an arm64 Linux program on the s390x host, on libsae's public API only. The host
+// plays the kernel: the guest's system calls and faults arrive as intercepts.
+#include <unistd.h>
+
+#include <csignal>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+#include "cpu_features.h"
+#include "elf_loader.h"
+#include "guest_memory.h"
+#include "initial_stack.h"
+#include "sae/sae.h"
+#include "syscalls.h"
+
+extern char** environ;
+
+namespace {
+
+using sae::run::GuestMemory;
+
+constexpr int kBadProgram = 126;  // like a shell that cannot execute a file
+
+struct Options {
+  std::string prefix;
+  bool strace = false;
+  bool stats = false;
+  bool dump_ir = false;
+  bool dump_code = false;
+  bool cpu_features = false;
+  std::vector<std::string> set_environment;
+  std::vector<std::string> command;  // PROGRAM ARGS...
+};
+
+[[noreturn]] void Fail(int status, const std::string& message) {
+  std::fprintf(stderr, "sae-run: %s\n", message.c_str());
+  std::exit(status);
+}
+
+// A guest that takes a fault Linux turns into a signal dies of it here (signal handlers come with
+// a later step): a one-line report and the shell's status for a death by that signal.
+[[noreturn]] void Die(const std::string& program, int signal, const sae_control_block& cb,
+                      bool has_address) {
+  std::fprintf(stderr, "sae-run: %s: guest killed by %s at pc 0x%llx", program.c_str(),
+               sigabbrev_np(signal) != nullptr ? (std::string("SIG") + sigabbrev_np(signal)).c_str() : "a signal",
+               static_cast<unsigned long long>(cb.pc));
+  if (has_address) std::fprintf(stderr, ", address 0x%llx", static_cast<unsigned long long>(cb.far));
+  std::fprintf(stderr, "\n");
+  std::exit(128 + signal);
+}
+
+// MRS of an ID register at EL0 traps to the kernel, which answers it (HWCAP_CPUID).
+bool EmulateSystemRegisterRead(sae_vcpu* vcpu, sae_control_block& cb) {
+  const std::uint64_t iss = cb.esr & 0x1ffffff;
+  if ((iss & 1) == 0) return false;  // a write
+  const auto op0 = static_cast<std::uint32_t>((iss >> 20) & 3), op2 = static_cast<std::uint32_t>((iss >> 17) & 7),
+             op1 = static_cast<std::uint32_t>((iss >> 14) & 7), crn = static_cast<std::uint32_t>((iss >> 10) & 15),
+             rt = static_cast<std::uint32_t>((iss >> 5) & 31), crm = static_cast<std::uint32_t>((iss >> 1) & 15);
+  std::uint64_t value = 0;
+  if (op0 != 3 || op1 != 0 || crn != 0 || sae_vcpu_get_sysreg(vcpu, SAE_SYSREG(op0, op1, crn, crm, op2), &value) != 0) {
+    return false;
+  }
+  if (rt != 31) cb.x[rt] = value;
+  cb.pc += 4;
+  return true;
+}
+
+int Run(const Options& options) {
+  const std::string& program = options.command.front();
+  GuestMemory memory;
+  if (!memory.valid()) Fail(1, "cannot reserve guest memory");
+  sae::run::SyscallOptions syscall_options{options.strace, options.prefix};
+
+  sae_vm_config config{};
+  config.api_version = SAE_API_VERSION;
+  config.flags = SAE_VM_USER_MODE | (options.dump_ir ? SAE_VM_DUMP_GUEST | SAE_VM_DUMP_IR : 0u) |
+                 (options.dump_code ? SAE_VM_DUMP_GUEST | SAE_VM_DUMP_HOST : 0u);
+  config.memory = memory.base();
+  config.memory_size = GuestMemory::kSize;
+  const sae_mmio_region null_guard = {0, GuestMemory::kNullGuard};
+  config.mmio_regions = &null_guard;
+  config.mmio_region_count = 1;
+  sae_vm* vm = nullptr;
+  sae_vcpu* vcpu = nullptr;
+  if (sae_vm_create(&config, &vm) != 0 || sae_vcpu_create(vm, &vcpu) != 0) Fail(1, "cannot create a libsae VM");
+  sae::run::Syscalls syscalls(memory, vcpu, syscall_options);
+
+  const auto loaded = sae::run::LoadElf(syscalls.HostPath(program), memory, GuestMemory::kDynamicBase);
+  if (const auto* error = std::get_if<std::string>(&loaded)) Fail(kBadProgram, program + ": " + *error);
+  const auto& image = std::get<sae::run::LoadedImage>(loaded);
+  if (!image.interpreter.empty()) {
+    Fail(kBadProgram, program + ": dynamically linked (interpreter " + image.interpreter +
+                          "); sae-run runs static programs so far");
+  }
+  memory.SetBreakStart(image.end);
+
+  sae_features features{};
+  sae_query_features(&features);
+  const sae::run::Hwcaps caps = sae::run::HwcapsOf(features);
+  std::vector<std::string> environment;
+  for (char** variable = environ; *variable != nullptr; ++variable) environment.emplace_back(*variable);
+  for (const std::string& assignment : options.set_environment) {
+    const std::string name = assignment.substr(0, assignment.find('=') + 1);
+    std::erase_if(environment, [&](const std::string& v) { return v.starts_with(name); });
+    environment.push_back(assignment);
+  }
+  const sae::run::ProcessStart start{&image, 0, caps.hwcap, caps.hwcap2, program, options.command, environment};
+  const std::uint64_t sp = sae::run::BuildInitialStack(memory, start);
+  if (sp == 0) Fail(1, "arguments and environment do not fit on the stack");
+
+  sae_control_block& cb = *sae_vcpu_control_block(vcpu);
+  cb.pc = image.entry;
+  cb.sp_el0 = sp;
+  for (;;) {
+    const int intercept = sae_run(vcpu);
+    if (intercept < 0) Fail(1, "libsae cannot run the vCPU (error " + std::to_string(intercept) + ")");
+    if (intercept == SAE_INTERCEPT_HOST_ACCESS) {
+      Die(program, SIGSEGV, cb, true);
+    }
+    if (intercept != SAE_INTERCEPT_SYNC_EXCEPTION) continue;
+    switch (cb.esr >> 26) {
+      case SAE_EC_SVC64:
+        if (const auto status = syscalls.Handle()) {
+          if (options.stats) {
+            sae_vcpu_statistics stats{};
+            sae_vcpu_stats(vcpu, &stats);
+            std::fprintf(stderr,
+                         "sae-run: %llu blocks translated, %llu dispatches, %llu not translated, "
+                         "%llu code cache flushes, %llu page exits\n",
+                         static_cast<unsigned long long>(stats.blocks_translated),
+                         static_cast<unsigned long long>(stats.dispatches),
+                         static_cast<unsigned long long>(stats.not_translated),
+                         static_cast<unsigned long long>(stats.code_flushes),
+                         static_cast<unsigned long long>(stats.page_exits));
+          }
+          sae_vcpu_destroy(vcpu);
+          sae_vm_destroy(vm);
+          return *status;
+        }
+        break;
+      case SAE_EC_SYS64:
+        if (!EmulateSystemRegisterRead(vcpu, cb)) Die(program, SIGILL, cb, false);
+        break;
+      case SAE_EC_BRK64: Die(program, SIGTRAP, cb, false);
+      case SAE_EC_DABT_LOW: Die(program, SIGBUS, cb, true);  // alignment
+      default: Die(program, SIGILL, cb, false);
+    }
+  }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"Runs an arm64 Linux program on this s390x host with libsae.", "sae-run"};
+  Options options;
+  if (const char* prefix = std::getenv("SAE_LD_PREFIX")) options.prefix = prefix;
+  app.add_option("-L,--prefix", options.prefix,
+                 "Guest root: absolute paths the guest uses are looked up under DIR first "
+                 "(default $SAE_LD_PREFIX)");
+  app.add_flag("--strace", options.strace, "Log each system call and its result on stderr");
+  app.add_flag("--stats", options.stats, "Print libsae's translation and execution counters at exit");
+  app.add_flag("--dump-ir", options.dump_ir, "List each translated block's guest code and IR on stderr");
+  app.add_flag("--dump-code", options.dump_code, "List each translated block's guest and host code on stderr");
+  app.add_option("-E", options.set_environment, "Set VAR=VALUE in the guest's environment")->each([](const std::string& v) {
+    if (v.find('=') == std::string::npos) throw CLI::ValidationError("-E", "expects VAR=VALUE");
+  });
+  app.add_flag("--cpu-features", options.cpu_features, "Print the CPU features the guest is told it has, and exit");
+  app.set_version_flag("--version", sae_version());
+  app.prefix_command();
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    std::fprintf(stderr, "sae-run: %s (try --help)\n", e.what());
+    return 2;
+  }
+  if (options.cpu_features) {
+    sae_features features{};
+    sae_query_features(&features);
+    std::fputs(sae::run::DescribeHwcaps(sae::run::HwcapsOf(features)).c_str(), stdout);
+    return 0;
+  }
+  options.command = app.remaining();
+  if (options.command.empty()) {
+    std::fprintf(stderr, "sae-run: no program given (try --help)\n");
+    return 2;
+  }
+  // Options end at the program; one CLI11 does not know before it is a mistake, not a program.
+  if (options.command.front().starts_with("-")) {
+    std::fprintf(stderr, "sae-run: unknown option %s (try --help)\n", options.command.front().c_str());
+    return 2;
+  }
+  return Run(options);
+}

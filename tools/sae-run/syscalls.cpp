@@ -1,0 +1,500 @@
+#include "syscalls.h"
+
+#include <dirent.h>
+#include <fcntl.h>
+#include <sched.h>
+#include <sys/ioctl.h>
+#include <sys/random.h>
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <sys/time.h>
+#include <sys/uio.h>
+#include <sys/utsname.h>
+#include <termios.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <climits>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <vector>
+
+namespace sae::run {
+
+namespace {
+
+constexpr std::int64_t Error(int error) { return -static_cast<std::int64_t>(error); }
+std::int64_t Result(std::int64_t result) { return result < 0 ? Error(errno) : result; }
+
+const char* Name(std::uint64_t number) {
+  switch (number) {
+#define SYSCALL(value, name) \
+  case value:                \
+    return #name;
+#include "syscalls.inc"
+#undef SYSCALL
+    default: return nullptr;
+  }
+}
+
+// arm64's open flags that differ from the host's (asm-generic vs. arm64's own fcntl.h).
+constexpr std::uint64_t kArmDirectory = 040000, kArmNoFollow = 0100000, kArmDirect = 0200000,
+                        kArmLargeFile = 0400000;
+int HostOpenFlags(std::uint64_t flags) {
+  int host = static_cast<int>(flags & ~(kArmDirectory | kArmNoFollow | kArmDirect | kArmLargeFile));
+  if (flags & kArmDirectory) host |= O_DIRECTORY;
+  if (flags & kArmNoFollow) host |= O_NOFOLLOW;
+  if (flags & kArmDirect) host |= O_DIRECT;
+  return host;
+}
+std::uint64_t GuestOpenFlags(int host) {
+  std::uint64_t flags = static_cast<unsigned>(host) & ~static_cast<unsigned>(O_DIRECTORY | O_NOFOLLOW | O_DIRECT | O_LARGEFILE);
+  if (host & O_DIRECTORY) flags |= kArmDirectory;
+  if (host & O_NOFOLLOW) flags |= kArmNoFollow;
+  if (host & O_DIRECT) flags |= kArmDirect;
+  return flags;
+}
+
+int DirectoryFd(std::uint64_t fd) {
+  return static_cast<int>(fd) == -100 ? AT_FDCWD : static_cast<int>(fd);  // AT_FDCWD is -100 on both
+}
+
+}  // namespace
+
+std::string Syscalls::HostPath(const std::string& path) const {
+  if (options_.prefix.empty() || path.empty() || path[0] != '/') return path;
+  const std::string prefixed = options_.prefix + path;
+  struct stat status;
+  return lstat(prefixed.c_str(), &status) == 0 ? prefixed : path;
+}
+
+void Syscalls::Wrote(std::uint64_t address, std::uint64_t size) {
+  if (size != 0) sae_vcpu_invalidate_code(vcpu_, address, size);
+}
+
+std::optional<std::string> Syscalls::Path(std::uint64_t address) const {
+  const auto path = memory_.String(address, 4096);
+  if (!path) return std::nullopt;
+  return HostPath(*path);
+}
+
+std::optional<int> Syscalls::Handle() {
+  sae_control_block* cb = sae_vcpu_control_block(vcpu_);
+  const std::uint64_t number = cb->x[8];
+  const Args args{{cb->x[0], cb->x[1], cb->x[2], cb->x[3], cb->x[4], cb->x[5]}};
+  std::int64_t result = 0;
+  switch (number) {
+#define SYSCALL(value, name)  \
+  case value:                 \
+    result = name(args);      \
+    break;
+#include "syscalls.inc"
+#undef SYSCALL
+    default: result = Error(ENOSYS); break;
+  }
+  if (options_.strace) {
+    const char* name = Name(number);
+    if (name != nullptr) {
+      std::fprintf(stderr, "%s(%#llx, %#llx, %#llx, %#llx) = %lld\n", name,
+                   static_cast<unsigned long long>(args.a[0]), static_cast<unsigned long long>(args.a[1]),
+                   static_cast<unsigned long long>(args.a[2]), static_cast<unsigned long long>(args.a[3]),
+                   static_cast<long long>(result));
+    } else {
+      std::fprintf(stderr, "syscall %llu (not implemented) = -ENOSYS\n",
+                   static_cast<unsigned long long>(number));
+    }
+  }
+  if (!exit_status_) cb->x[0] = static_cast<std::uint64_t>(result);
+  return exit_status_;
+}
+
+// ---- Files.
+std::int64_t Syscalls::openat(const Args& args) {
+  const auto path = Path(args.a[1]);
+  if (!path) return Error(EFAULT);
+  return Result(::openat(DirectoryFd(args.a[0]), path->c_str(), HostOpenFlags(args.a[2]),
+                         static_cast<mode_t>(args.a[3])));
+}
+std::int64_t Syscalls::close(const Args& args) {
+  // The host's own standard streams stay: a guest closing them only closes its view.
+  return Result(::close(static_cast<int>(args.a[0])));
+}
+std::int64_t Syscalls::dup(const Args& args) { return Result(::dup(static_cast<int>(args.a[0]))); }
+std::int64_t Syscalls::dup3(const Args& args) {
+  return Result(::dup3(static_cast<int>(args.a[0]), static_cast<int>(args.a[1]), HostOpenFlags(args.a[2])));
+}
+std::int64_t Syscalls::fcntl(const Args& args) {
+  const int fd = static_cast<int>(args.a[0]);
+  const int command = static_cast<int>(args.a[1]);
+  switch (command) {
+    case F_GETFL: {
+      const int flags = ::fcntl(fd, F_GETFL);
+      return flags < 0 ? Error(errno) : static_cast<std::int64_t>(GuestOpenFlags(flags));
+    }
+    case F_SETFL: return Result(::fcntl(fd, F_SETFL, HostOpenFlags(args.a[2])));
+    case F_GETFD: case F_SETFD: case F_DUPFD: case F_DUPFD_CLOEXEC:
+      return Result(::fcntl(fd, command, static_cast<int>(args.a[2])));
+    default: return Error(EINVAL);
+  }
+}
+std::int64_t Syscalls::pipe2(const Args& args) {
+  int fds[2];
+  if (::pipe2(fds, HostOpenFlags(args.a[1])) != 0) return Error(errno);
+  if (!memory_.Store<std::int32_t>(args.a[0], fds[0]) || !memory_.Store<std::int32_t>(args.a[0] + 4, fds[1])) {
+    ::close(fds[0]);
+    ::close(fds[1]);
+    return Error(EFAULT);
+  }
+  return 0;
+}
+std::int64_t Syscalls::lseek(const Args& args) {
+  return Result(::lseek(static_cast<int>(args.a[0]), static_cast<off_t>(args.a[1]), static_cast<int>(args.a[2])));
+}
+std::int64_t Syscalls::read(const Args& args) {
+  std::uint8_t* buffer = memory_.Host(args.a[1], args.a[2]);
+  if (buffer == nullptr && args.a[2] != 0) return Error(EFAULT);
+  const std::int64_t result = Result(::read(static_cast<int>(args.a[0]), buffer, args.a[2]));
+  if (result > 0) Wrote(args.a[1], static_cast<std::uint64_t>(result));
+  return result;
+}
+std::int64_t Syscalls::pread64(const Args& args) {
+  std::uint8_t* buffer = memory_.Host(args.a[1], args.a[2]);
+  if (buffer == nullptr && args.a[2] != 0) return Error(EFAULT);
+  const std::int64_t result =
+      Result(::pread(static_cast<int>(args.a[0]), buffer, args.a[2], static_cast<off_t>(args.a[3])));
+  if (result > 0) Wrote(args.a[1], static_cast<std::uint64_t>(result));
+  return result;
+}
+std::int64_t Syscalls::write(const Args& args) {
+  const std::uint8_t* buffer = memory_.Host(args.a[1], args.a[2]);
+  if (buffer == nullptr && args.a[2] != 0) return Error(EFAULT);
+  return Result(::write(static_cast<int>(args.a[0]), buffer, args.a[2]));
+}
+std::int64_t Syscalls::pwrite64(const Args& args) {
+  const std::uint8_t* buffer = memory_.Host(args.a[1], args.a[2]);
+  if (buffer == nullptr && args.a[2] != 0) return Error(EFAULT);
+  return Result(::pwrite(static_cast<int>(args.a[0]), buffer, args.a[2], static_cast<off_t>(args.a[3])));
+}
+
+namespace {
+// struct iovec { void* base; size_t len; } in guest memory, as host iovecs.
+std::optional<std::vector<iovec>> IoVectors(const GuestMemory& memory, std::uint64_t address, std::uint64_t count) {
+  if (count > 1024) return std::nullopt;  // UIO_MAXIOV
+  std::vector<iovec> vectors;
+  for (std::uint64_t i = 0; i < count; ++i) {
+    const auto base = memory.Load<std::uint64_t>(address + 16 * i);
+    const auto length = memory.Load<std::uint64_t>(address + 16 * i + 8);
+    if (!base || !length) return std::nullopt;
+    std::uint8_t* host = memory.Host(*base, *length);
+    if (host == nullptr && *length != 0) return std::nullopt;
+    vectors.push_back({host, *length});
+  }
+  return vectors;
+}
+}  // namespace
+
+std::int64_t Syscalls::readv(const Args& args) {
+  const auto vectors = IoVectors(memory_, args.a[1], args.a[2]);
+  if (!vectors) return Error(EFAULT);
+  const std::int64_t result = Result(::readv(static_cast<int>(args.a[0]), vectors->data(), static_cast<int>(vectors->size())));
+  for (std::size_t i = 0; i < vectors->size() && result > 0; ++i) {
+    Wrote(static_cast<std::uint64_t>(static_cast<std::uint8_t*>((*vectors)[i].iov_base) - memory_.base()), (*vectors)[i].iov_len);
+  }
+  return result;
+}
+std::int64_t Syscalls::writev(const Args& args) {
+  const auto vectors = IoVectors(memory_, args.a[1], args.a[2]);
+  if (!vectors) return Error(EFAULT);
+  return Result(::writev(static_cast<int>(args.a[0]), vectors->data(), static_cast<int>(vectors->size())));
+}
+
+// arm64's struct stat (asm-generic): 128 bytes.
+std::int64_t Syscalls::Stat(int result, const struct stat& host, std::uint64_t address) {
+  if (result != 0) return Error(errno);
+  if (memory_.Host(address, 128) == nullptr) return Error(EFAULT);
+  std::memset(memory_.Host(address, 128), 0, 128);
+  memory_.Store<std::uint64_t>(address + 0, host.st_dev);
+  memory_.Store<std::uint64_t>(address + 8, host.st_ino);
+  memory_.Store<std::uint32_t>(address + 16, host.st_mode);
+  memory_.Store<std::uint32_t>(address + 20, static_cast<std::uint32_t>(host.st_nlink));
+  memory_.Store<std::uint32_t>(address + 24, host.st_uid);
+  memory_.Store<std::uint32_t>(address + 28, host.st_gid);
+  memory_.Store<std::uint64_t>(address + 32, host.st_rdev);
+  memory_.Store<std::int64_t>(address + 48, host.st_size);
+  memory_.Store<std::int32_t>(address + 56, static_cast<std::int32_t>(host.st_blksize));
+  memory_.Store<std::int64_t>(address + 64, host.st_blocks);
+  memory_.Store<std::int64_t>(address + 72, host.st_atim.tv_sec);
+  memory_.Store<std::int64_t>(address + 80, host.st_atim.tv_nsec);
+  memory_.Store<std::int64_t>(address + 88, host.st_mtim.tv_sec);
+  memory_.Store<std::int64_t>(address + 96, host.st_mtim.tv_nsec);
+  memory_.Store<std::int64_t>(address + 104, host.st_ctim.tv_sec);
+  memory_.Store<std::int64_t>(address + 112, host.st_ctim.tv_nsec);
+  return 0;
+}
+std::int64_t Syscalls::fstat(const Args& args) {
+  struct stat host;
+  return Stat(::fstat(static_cast<int>(args.a[0]), &host), host, args.a[1]);
+}
+std::int64_t Syscalls::newfstatat(const Args& args) {
+  const auto path = Path(args.a[1]);
+  if (!path) return Error(EFAULT);
+  struct stat host;
+  return Stat(::fstatat(DirectoryFd(args.a[0]), path->c_str(), &host, static_cast<int>(args.a[3])), host, args.a[2]);
+}
+std::int64_t Syscalls::readlinkat(const Args& args) {
+  const auto path = Path(args.a[1]);
+  std::uint8_t* buffer = memory_.Host(args.a[2], args.a[3]);
+  if (!path || buffer == nullptr) return Error(EFAULT);
+  return Result(::readlinkat(DirectoryFd(args.a[0]), path->c_str(), reinterpret_cast<char*>(buffer), args.a[3]));
+}
+std::int64_t Syscalls::faccessat(const Args& args) {
+  const auto path = Path(args.a[1]);
+  if (!path) return Error(EFAULT);
+  return Result(::faccessat(DirectoryFd(args.a[0]), path->c_str(), static_cast<int>(args.a[2]), 0));
+}
+std::int64_t Syscalls::getdents64(const Args& args) {
+  // struct linux_dirent64 { u64 ino; s64 off; u16 reclen; u8 type; char name[]; }: the same
+  // layout on both, in each one's byte order.
+  std::uint8_t* buffer = memory_.Host(args.a[1], args.a[2]);
+  if (buffer == nullptr) return Error(EFAULT);
+  const long result = ::syscall(SYS_getdents64, static_cast<int>(args.a[0]), buffer, args.a[2]);
+  if (result < 0) return Error(errno);
+  for (long offset = 0; offset < result;) {
+    std::uint64_t ino, off;
+    std::uint16_t reclen;
+    std::memcpy(&ino, buffer + offset, 8);
+    std::memcpy(&off, buffer + offset + 8, 8);
+    std::memcpy(&reclen, buffer + offset + 16, 2);
+    const std::uint64_t at = args.a[1] + static_cast<std::uint64_t>(offset);
+    memory_.Store<std::uint64_t>(at, ino);
+    memory_.Store<std::uint64_t>(at + 8, off);
+    memory_.Store<std::uint16_t>(at + 16, reclen);
+    if (reclen == 0) break;
+    offset += reclen;
+  }
+  return result;
+}
+std::int64_t Syscalls::getcwd(const Args& args) {
+  std::uint8_t* buffer = memory_.Host(args.a[0], args.a[1]);
+  if (buffer == nullptr) return Error(EFAULT);
+  if (::getcwd(reinterpret_cast<char*>(buffer), args.a[1]) == nullptr) return Error(errno);
+  return static_cast<std::int64_t>(std::strlen(reinterpret_cast<char*>(buffer)) + 1);
+}
+std::int64_t Syscalls::chdir(const Args& args) {
+  const auto path = Path(args.a[0]);
+  if (!path) return Error(EFAULT);
+  return Result(::chdir(path->c_str()));
+}
+std::int64_t Syscalls::mkdirat(const Args& args) {
+  const auto path = Path(args.a[1]);
+  if (!path) return Error(EFAULT);
+  return Result(::mkdirat(DirectoryFd(args.a[0]), path->c_str(), static_cast<mode_t>(args.a[2])));
+}
+std::int64_t Syscalls::unlinkat(const Args& args) {
+  const auto path = Path(args.a[1]);
+  if (!path) return Error(EFAULT);
+  return Result(::unlinkat(DirectoryFd(args.a[0]), path->c_str(), static_cast<int>(args.a[2])));
+}
+std::int64_t Syscalls::renameat(const Args& args) {
+  const auto from = Path(args.a[1]), to = Path(args.a[3]);
+  if (!from || !to) return Error(EFAULT);
+  return Result(::renameat(DirectoryFd(args.a[0]), from->c_str(), DirectoryFd(args.a[2]), to->c_str()));
+}
+std::int64_t Syscalls::umask(const Args& args) { return ::umask(static_cast<mode_t>(args.a[0])); }
+
+std::int64_t Syscalls::ioctl(const Args& args) {
+  const int fd = static_cast<int>(args.a[0]);
+  const std::uint64_t request = args.a[1], address = args.a[2];
+  constexpr std::uint64_t kTcgets = 0x5401, kTcsets = 0x5402, kTcsetsw = 0x5403, kTcsetsf = 0x5404,
+                          kTiocgwinsz = 0x5413;
+  // struct termios (asm-generic): four u32 flags, c_line, c_cc[19]; 36 bytes.
+  if (request == kTcgets) {
+    struct termios host;
+    if (tcgetattr(fd, &host) != 0) return Error(errno);
+    if (memory_.Host(address, 36) == nullptr) return Error(EFAULT);
+    memory_.Store<std::uint32_t>(address, host.c_iflag);
+    memory_.Store<std::uint32_t>(address + 4, host.c_oflag);
+    memory_.Store<std::uint32_t>(address + 8, host.c_cflag);
+    memory_.Store<std::uint32_t>(address + 12, host.c_lflag);
+    memory_.Store<std::uint8_t>(address + 16, host.c_line);
+    std::memcpy(memory_.Host(address + 17, 19), host.c_cc, 19);
+    return 0;
+  }
+  if (request == kTcsets || request == kTcsetsw || request == kTcsetsf) {
+    struct termios host;
+    if (tcgetattr(fd, &host) != 0) return Error(errno);
+    if (memory_.Host(address, 36) == nullptr) return Error(EFAULT);
+    host.c_iflag = *memory_.Load<std::uint32_t>(address);
+    host.c_oflag = *memory_.Load<std::uint32_t>(address + 4);
+    host.c_cflag = *memory_.Load<std::uint32_t>(address + 8);
+    host.c_lflag = *memory_.Load<std::uint32_t>(address + 12);
+    host.c_line = *memory_.Load<std::uint8_t>(address + 16);
+    std::memcpy(host.c_cc, memory_.Host(address + 17, 19), 19);
+    const int when = request == kTcsets ? TCSANOW : request == kTcsetsw ? TCSADRAIN : TCSAFLUSH;
+    return Result(tcsetattr(fd, when, &host));
+  }
+  if (request == kTiocgwinsz) {
+    struct winsize size;
+    if (::ioctl(fd, TIOCGWINSZ, &size) != 0) return Error(errno);
+    if (!memory_.Store<std::uint16_t>(address, size.ws_row)) return Error(EFAULT);
+    memory_.Store<std::uint16_t>(address + 2, size.ws_col);
+    memory_.Store<std::uint16_t>(address + 4, size.ws_xpixel);
+    memory_.Store<std::uint16_t>(address + 6, size.ws_ypixel);
+    return 0;
+  }
+  return Error(ENOTTY);
+}
+
+// ---- Process, time, identity.
+std::int64_t Syscalls::exit(const Args& args) {
+  exit_status_ = static_cast<int>(args.a[0] & 0xff);
+  return 0;
+}
+std::int64_t Syscalls::exit_group(const Args& args) { return exit(args); }
+std::int64_t Syscalls::set_tid_address(const Args&) { return ::gettid(); }
+std::int64_t Syscalls::set_robust_list(const Args&) { return 0; }
+std::int64_t Syscalls::futex(const Args& args) {
+  // One thread: nobody else can wake a waiter or be woken.
+  constexpr std::uint64_t kWait = 0, kWake = 1, kCommand = 0x7f;
+  const std::uint64_t command = args.a[1] & kCommand;
+  if (command == kWake) return 0;
+  if (command == kWait) {
+    const auto value = memory_.Load<std::uint32_t>(args.a[0]);
+    if (!value) return Error(EFAULT);
+    return *value != static_cast<std::uint32_t>(args.a[2]) ? Error(EAGAIN) : Error(EDEADLK);
+  }
+  return Error(ENOSYS);
+}
+std::int64_t Syscalls::sched_yield(const Args&) { return Result(::sched_yield()); }
+std::int64_t Syscalls::rt_sigaction(const Args&) { return 0; }  // signals come with a later step
+std::int64_t Syscalls::rt_sigprocmask(const Args& args) {
+  if (args.a[2] != 0 && !memory_.Store<std::uint64_t>(args.a[2], 0)) return Error(EFAULT);
+  return 0;
+}
+std::int64_t Syscalls::getpid(const Args&) { return ::getpid(); }
+std::int64_t Syscalls::getppid(const Args&) { return ::getppid(); }
+std::int64_t Syscalls::getuid(const Args&) { return ::getuid(); }
+std::int64_t Syscalls::geteuid(const Args&) { return ::geteuid(); }
+std::int64_t Syscalls::getgid(const Args&) { return ::getgid(); }
+std::int64_t Syscalls::getegid(const Args&) { return ::getegid(); }
+std::int64_t Syscalls::gettid(const Args&) { return ::gettid(); }
+std::int64_t Syscalls::uname(const Args& args) {
+  struct utsname host;
+  if (::uname(&host) != 0) return Error(errno);
+  std::uint8_t* guest = memory_.Host(args.a[0], 6 * 65);
+  if (guest == nullptr) return Error(EFAULT);
+  std::strncpy(host.machine, "aarch64", sizeof host.machine);
+  const char* fields[] = {host.sysname, host.nodename, host.release, host.version, host.machine, host.domainname};
+  for (int i = 0; i < 6; ++i) std::strncpy(reinterpret_cast<char*>(guest + 65 * i), fields[i], 65);
+  return 0;
+}
+std::int64_t Syscalls::clock_gettime(const Args& args) {
+  struct timespec now;
+  if (::clock_gettime(static_cast<clockid_t>(args.a[0]), &now) != 0) return Error(errno);
+  if (!memory_.Store<std::int64_t>(args.a[1], now.tv_sec)) return Error(EFAULT);
+  memory_.Store<std::int64_t>(args.a[1] + 8, now.tv_nsec);
+  return 0;
+}
+std::int64_t Syscalls::gettimeofday(const Args& args) {
+  struct timeval now;
+  if (::gettimeofday(&now, nullptr) != 0) return Error(errno);
+  if (args.a[0] != 0) {
+    if (!memory_.Store<std::int64_t>(args.a[0], now.tv_sec)) return Error(EFAULT);
+    memory_.Store<std::int64_t>(args.a[0] + 8, now.tv_usec);
+  }
+  return 0;
+}
+std::int64_t Syscalls::nanosleep(const Args& args) {
+  const auto seconds = memory_.Load<std::int64_t>(args.a[0]);
+  const auto nanoseconds = memory_.Load<std::int64_t>(args.a[0] + 8);
+  if (!seconds || !nanoseconds) return Error(EFAULT);
+  struct timespec request{*seconds, *nanoseconds}, remaining{};
+  const int result = ::nanosleep(&request, &remaining);
+  if (result != 0 && args.a[1] != 0) {
+    memory_.Store<std::int64_t>(args.a[1], remaining.tv_sec);
+    memory_.Store<std::int64_t>(args.a[1] + 8, remaining.tv_nsec);
+  }
+  return Result(result);
+}
+std::int64_t Syscalls::getrandom(const Args& args) {
+  std::uint8_t* buffer = memory_.Host(args.a[0], args.a[1]);
+  if (buffer == nullptr && args.a[1] != 0) return Error(EFAULT);
+  return Result(::getrandom(buffer, args.a[1], static_cast<unsigned>(args.a[2])));
+}
+std::int64_t Syscalls::prlimit64(const Args& args) {
+  // struct rlimit64 { u64 cur, max; }; resource numbers are the same on both.
+  struct rlimit64 new_limit, old_limit;
+  if (args.a[2] != 0) {
+    const auto current = memory_.Load<std::uint64_t>(args.a[2]);
+    const auto maximum = memory_.Load<std::uint64_t>(args.a[2] + 8);
+    if (!current || !maximum) return Error(EFAULT);
+    new_limit = {*current, *maximum};
+  }
+  if (::prlimit64(static_cast<pid_t>(args.a[0]), static_cast<__rlimit_resource>(args.a[1]),
+                  args.a[2] != 0 ? &new_limit : nullptr, args.a[3] != 0 ? &old_limit : nullptr) != 0) {
+    return Error(errno);
+  }
+  if (args.a[3] != 0) {
+    if (!memory_.Store<std::uint64_t>(args.a[3], old_limit.rlim_cur)) return Error(EFAULT);
+    memory_.Store<std::uint64_t>(args.a[3] + 8, old_limit.rlim_max);
+  }
+  return 0;
+}
+
+// ---- Memory.
+std::int64_t Syscalls::brk(const Args& args) { return static_cast<std::int64_t>(memory_.Break(args.a[0])); }
+
+std::int64_t Syscalls::mmap(const Args& args) {
+  const std::uint64_t hint = args.a[0], length = args.a[1], flags = args.a[3], offset = args.a[5];
+  const int fd = static_cast<int>(args.a[4]);
+  constexpr std::uint64_t kFixed = 0x10, kAnonymous = 0x20, kFixedNoReplace = 0x100000;
+  if (length == 0 || hint % GuestMemory::kPageSize != 0 || offset % GuestMemory::kPageSize != 0) {
+    return Error(EINVAL);
+  }
+  const std::uint64_t size = GuestMemory::PageUp(length);
+  std::uint64_t address = 0;
+  if (flags & (kFixed | kFixedNoReplace)) {
+    if (memory_.Host(hint, size) == nullptr) return Error(ENOMEM);
+    if ((flags & kFixedNoReplace) && !memory_.IsFree(hint, size)) return Error(EEXIST);
+    address = hint;
+  } else if (hint != 0 && memory_.IsFree(hint, size)) {
+    address = hint;
+  } else {
+    const auto found = memory_.FindFree(size);
+    if (!found) return Error(ENOMEM);
+    address = *found;
+  }
+  memory_.Map(address, size);
+  if (!(flags & kAnonymous)) {
+    // A private copy of the file (MAP_SHARED writes are not written back yet).
+    std::uint8_t* host = memory_.Host(address, length);
+    for (std::uint64_t done = 0; done < length;) {
+      const ssize_t got = ::pread(fd, host + done, length - done, static_cast<off_t>(offset + done));
+      if (got < 0) {
+        memory_.Unmap(address, size);
+        return Error(errno);
+      }
+      if (got == 0) break;
+      done += static_cast<std::uint64_t>(got);
+    }
+  }
+  Wrote(address, size);
+  return static_cast<std::int64_t>(address);
+}
+std::int64_t Syscalls::munmap(const Args& args) {
+  if (args.a[0] % GuestMemory::kPageSize != 0 || memory_.Host(args.a[0], args.a[1]) == nullptr) {
+    return Error(EINVAL);
+  }
+  memory_.Unmap(args.a[0], args.a[1]);
+  Wrote(args.a[0], args.a[1]);
+  return 0;
+}
+std::int64_t Syscalls::mprotect(const Args& args) {
+  // Protection is not enforced: libsae's window has no per-page permissions.
+  return memory_.Host(args.a[0], args.a[1]) != nullptr ? 0 : Error(ENOMEM);
+}
+std::int64_t Syscalls::madvise(const Args&) { return 0; }
+
+}  // namespace sae::run

@@ -1,0 +1,52 @@
+// Linux arm64 system calls carried out on the s390x host: arguments from X0-X5 and X8, results
+// to X0 (-errno on failure), every structure converted between arm64's little-endian layout and
+// the host's.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include <sys/stat.h>
+
+#include "guest_memory.h"
+#include "sae/sae.h"
+
+namespace sae::run {
+
+struct SyscallOptions {
+  bool strace = false;          // log each call and its result on stderr
+  std::string prefix;           // -L: absolute guest paths are looked up here first
+};
+
+class Syscalls {
+ public:
+  Syscalls(GuestMemory& memory, sae_vcpu* vcpu, SyscallOptions options)
+      : memory_(memory), vcpu_(vcpu), options_(std::move(options)) {}
+
+  // Carries out the SVC the vCPU stopped at. Returns the exit status once the guest exits.
+  std::optional<int> Handle();
+
+  // The path the host opens for guest path `path` (under the -L prefix if it exists there).
+  std::string HostPath(const std::string& path) const;
+
+ private:
+  struct Args {
+    std::uint64_t a[6];
+  };
+#define SYSCALL(number, name) std::int64_t name(const Args& args);
+#include "syscalls.inc"
+#undef SYSCALL
+
+  // Host data written into guest memory: any translation of it is stale.
+  void Wrote(std::uint64_t address, std::uint64_t size);
+  std::optional<std::string> Path(std::uint64_t address) const;
+  std::int64_t Stat(int result, const struct stat& host, std::uint64_t address);
+
+  GuestMemory& memory_;
+  sae_vcpu* vcpu_;
+  SyscallOptions options_;
+  std::optional<int> exit_status_;
+};
+
+}  // namespace sae::run
