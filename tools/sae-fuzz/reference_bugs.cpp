@@ -69,17 +69,24 @@ bool StackPointerSelect(std::uint32_t word, std::optional<std::uint64_t>) {
   return IsEncoding(word, {Encoding::MSR_imm}) && op1 == 0 && op2 == 5;
 }
 
-// LDAR, STLR, LDAPR, LDAPUR*, STLUR* at an address that is not a multiple of the access size.
+// LDAR, STLR, LDAPUR*, STLUR* at an address that is not a multiple of the access size.
 bool MisalignedAcquireRelease(std::uint32_t word, std::optional<std::uint64_t> base) {
   const bool unscaled = IsEncoding(word, {Encoding::STLUR, Encoding::LDAPUR, Encoding::LDAPURS_64,
                                           Encoding::LDAPURS_32, Encoding::LDAPURSW});
-  if (!unscaled && !IsEncoding(word, {Encoding::STLR, Encoding::LDAR, Encoding::LDAPR})) {
-    return false;
-  }
+  if (!unscaled && !IsEncoding(word, {Encoding::STLR, Encoding::LDAR})) return false;
   if (!base) return true;
   const std::int64_t offset = unscaled ? static_cast<std::int32_t>(word << 11) >> 23 : 0;
   const std::uint64_t size = 1u << (word >> 30);
   return ((*base + static_cast<std::uint64_t>(offset)) & (size - 1)) != 0;
+}
+
+bool AuthenticatedBranch(std::uint32_t word, std::optional<std::uint64_t>) {
+  return IsAuthenticatedBranch(word);
+}
+
+bool MisalignedLoadAcquirePc(std::uint32_t word, std::optional<std::uint64_t> base) {
+  if (!IsEncoding(word, {Encoding::LDAPR})) return false;
+  return !base || (*base & ((1u << (word >> 30)) - 1)) != 0;
 }
 
 constexpr ReferenceBug kUnicornBugs[] = {
@@ -100,10 +107,20 @@ constexpr ReferenceBug kUnicornBugs[] = {
      "qemu-aarch64 7.2 and libsae give the zero-extended 0x94360000. Alone it agrees.",
      BugHosts::kBigEndian, BugScope::kLongerBlocks, false, false, false, Rev32},
     {"misaligned load-acquire and store-release",
-     "Without FEAT_LSE2 the Arm ARM makes a misaligned LDAR, STLR, LDAPR, LDAPUR or STLUR an "
-     "alignment fault, as qemu-aarch64 7.2 does (sae-fuzz --reference arm64 --class mem); "
-     "Unicorn 2.0.1 completes the access.",
+     "Without FEAT_LSE2 the Arm ARM makes a misaligned LDAR, STLR, LDAPUR or STLUR an alignment "
+     "fault, as qemu-aarch64 7.2 does (sae-fuzz --reference arm64 --class mem); Unicorn 2.0.1 "
+     "completes the access.",
      BugHosts::kEvery, BugScope::kAnyCode, false, false, true, MisalignedAcquireRelease},
+    {"misaligned LDAPR",
+     "Without FEAT_LSE2 a misaligned LDAPR (load-acquire RCpc) is an alignment fault too; Unicorn "
+     "2.0.1 and qemu-aarch64 7.2 both complete it (sae-fuzz --reference arm64 --seed 21 "
+     "--class all, case 1308: ldapr w0, [x0] with x0 = 0x18a21).",
+     BugHosts::kEvery, BugScope::kAnyCode, false, true, true, MisalignedLoadAcquirePc},
+    {"authenticated branches on Unicorn's max CPU",
+     "Unicorn's max CPU implements FEAT_PAuth, which the guest does not (libsae and qemu-aarch64 "
+     "-cpu max,pauth=off: UNDEFINED); with the keys disabled it runs BRAA, BLRAAZ, RETAA and the "
+     "like as plain branches, and the CPU model cannot be changed.",
+     BugHosts::kEvery, BugScope::kAnyCode, false, false, false, AuthenticatedBranch},
     {"SMC at EL0",
      "The Arm ARM makes SMC UNDEFINED at EL0, as libsae does; Unicorn 2.0.1 raises the SMC "
      "exception (QEMU's EXCP_SMC). Measured with sae-fuzz --class branch on x86-64.",

@@ -48,9 +48,8 @@ bool ReadsImplementationDefinedRegister(std::uint32_t word);
 // libsae and Unicorn, 512 in qemu-aarch64's "max", other sizes on hardware).
 bool ZeroesImplementationDefinedBlock(std::uint32_t word);
 
-// The branches with pointer authentication (BRAA... RETAB): libsae branches without
-// authenticating, as a CPU with pointer authentication and its keys disabled does (Unicorn here);
-// a Linux process has the keys enabled (or, on a CPU without it, UNDEFINED).
+// The branches with pointer authentication outside the hint space (BRAA... RETAB): UNDEFINED in
+// the guest, which has no FEAT_PAuth.
 bool IsAuthenticatedBranch(std::uint32_t word);
 
 // STXR, STLXR, STXP, STLXP.

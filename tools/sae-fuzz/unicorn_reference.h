@@ -16,7 +16,7 @@ namespace sae::fuzz {
 class UnicornReference {
  public:
   // Instructions a case may execute before it is reported as `timeout`.
-  static constexpr std::uint64_t kStepLimit = 100000;
+  static constexpr std::uint64_t kStepLimit = 10000;
 
   UnicornReference();
   ~UnicornReference();
