@@ -111,6 +111,33 @@ TEST(Api, RefusesACodeCacheTooSmall) {
   EXPECT_EQ(sae_vm_create(&config, &vm), -EINVAL);
 }
 
+TEST_F(Guest, MisalignedLoadAcquireAndStoreReleaseAreAlignmentFaults) {
+  // Armv8.0 without FEAT_LSE2 requires them aligned, whatever SCTLR.A says.
+  cb_->x[1] = 0x2002;
+  Load(kCode, {0x889ffc22, kSvc0});  // stlr w2, [x1]
+  ASSERT_EQ(sae_run(vcpu_), SAE_INTERCEPT_SYNC_EXCEPTION);
+  EXPECT_EQ(ExceptionClass(cb_->esr), SAE_EC_DABT_LOW);
+  EXPECT_EQ(cb_->esr & 0x3f, 0x21u);  // alignment fault
+  EXPECT_EQ((cb_->esr >> 6) & 1, 1u);  // a write
+  EXPECT_EQ(cb_->far, 0x2002u);
+  EXPECT_EQ(cb_->pc, kCode);
+  Load(kCode, {0xc8dffc20, kSvc0});  // ldar x0, [x1]
+  sae_vcpu_invalidate_code(vcpu_, kCode, 8);
+  cb_->x[1] = 0x2004;  // aligned for a word, not for a doubleword
+  ASSERT_EQ(sae_run(vcpu_), SAE_INTERCEPT_SYNC_EXCEPTION);
+  EXPECT_EQ(cb_->esr & 0x3f, 0x21u);
+  cb_->x[1] = 0x2008;
+  ASSERT_EQ(sae_run(vcpu_), SAE_INTERCEPT_SYNC_EXCEPTION);
+  EXPECT_EQ(ExceptionClass(cb_->esr), SAE_EC_SVC64);
+}
+
+TEST_F(Guest, AuthenticatedBranchesAreUndefinedWithoutPointerAuthentication) {
+  Load(kCode, {0xd71f0820});  // braa x1, x0
+  ASSERT_EQ(sae_run(vcpu_), SAE_INTERCEPT_SYNC_EXCEPTION);
+  EXPECT_EQ(ExceptionClass(cb_->esr), SAE_EC_UNKNOWN);
+  EXPECT_EQ(cb_->pc, kCode);
+}
+
 TEST_F(Guest, HostHandlesSvcAndReenters) {
   Load(kCode, {
                   0x91000400,  // add x0, x0, #1

@@ -372,6 +372,12 @@ void AtomicMemoryOp(EmitContext& ctx, const ir::Inst& inst, unsigned size) {
 }  // namespace
 
 template <>
+void EmitIR<Opcode::CheckAlignment>(EmitContext& ctx, const ir::Inst& inst) {
+  const auto bytes = static_cast<unsigned>(inst.arg(1).imm());
+  CheckAlignment(ctx, inst, ctx.Use(inst.arg(0), kScratch2), bytes, inst.arg(2).imm() != 0);
+}
+
+template <>
 void EmitIR<Opcode::ExclusiveRead8>(EmitContext& ctx, const ir::Inst& inst) { ExclusiveRead(ctx, inst, 1); }
 template <>
 void EmitIR<Opcode::ExclusiveRead16>(EmitContext& ctx, const ir::Inst& inst) { ExclusiveRead(ctx, inst, 2); }

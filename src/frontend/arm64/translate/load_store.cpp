@@ -179,38 +179,50 @@ bool TranslatorVisitor::LDPSW_pre(Imm<7> imm, Reg t2, Reg n, Reg t) {
 // ---- Acquire/release. s390x orders loads after loads and stores after anything, so acquire
 // loads and release stores need nothing more, except that a store-release must also be ordered
 // before a later load-acquire (arm64 release consistency is sequential), which s390x's store
-// buffer would not do: a full barrier follows each release store.
+// buffer would not do: a full barrier follows each release store. Without FEAT_LSE2 these
+// accesses must be aligned (an alignment fault otherwise, whatever SCTLR.A says).
+void TranslatorVisitor::Ordered(unsigned size, MemOp op, Reg n, std::int64_t offset, Reg t) {
+  const U64 base = BaseAddress(n);
+  const U64 address =
+      offset == 0 ? base : U64(ir.Add(U32U64(base), U32U64(IREmitter::Imm64(static_cast<std::uint64_t>(offset)))));
+  const bool store = op == MemOp::Store;
+  ir.Emit(Opcode::CheckAlignment,
+          {address, IREmitter::Imm8(static_cast<std::uint8_t>(1u << size)), IREmitter::Imm1(store)});
+  if (store) {
+    Store(size, address, t);
+    ir.Emit(Opcode::DataMemoryBarrier, {});
+  } else {
+    Load(size, op, address, t);
+  }
+}
 bool TranslatorVisitor::LDAR(Imm<2> size, Reg n, Reg t) {
-  Load(size.value, MemOp::LoadZero, BaseAddress(n), t);
+  Ordered(size.value, MemOp::LoadZero, n, 0, t);
   return true;
 }
 bool TranslatorVisitor::LDAPR(Imm<2> size, Reg n, Reg t) { return LDAR(size, n, t); }
 bool TranslatorVisitor::STLR(Imm<2> size, Reg n, Reg t) {
-  Store(size.value, BaseAddress(n), t);
-  ir.Emit(Opcode::DataMemoryBarrier, {});
+  Ordered(size.value, MemOp::Store, n, 0, t);
   return true;
 }
 bool TranslatorVisitor::LDAPUR(Imm<2> size, Imm<9> imm, Reg n, Reg t) {
-  return LoadStoreSingle({Addressing::Unscaled, imm.SignExtend(), Reg(0), 0, false}, size.value,
-                         MemOp::LoadZero, n, t);
+  Ordered(size.value, MemOp::LoadZero, n, imm.SignExtend(), t);
+  return true;
 }
 bool TranslatorVisitor::STLUR(Imm<2> size, Imm<9> imm, Reg n, Reg t) {
-  LoadStoreSingle({Addressing::Unscaled, imm.SignExtend(), Reg(0), 0, false}, size.value,
-                  MemOp::Store, n, t);
-  ir.Emit(Opcode::DataMemoryBarrier, {});
+  Ordered(size.value, MemOp::Store, n, imm.SignExtend(), t);
   return true;
 }
 bool TranslatorVisitor::LDAPURS_64(bool half, Imm<9> imm, Reg n, Reg t) {
-  return LoadStoreSingle({Addressing::Unscaled, imm.SignExtend(), Reg(0), 0, false}, half ? 1 : 0,
-                         MemOp::LoadSigned64, n, t);
+  Ordered(half ? 1 : 0, MemOp::LoadSigned64, n, imm.SignExtend(), t);
+  return true;
 }
 bool TranslatorVisitor::LDAPURS_32(bool half, Imm<9> imm, Reg n, Reg t) {
-  return LoadStoreSingle({Addressing::Unscaled, imm.SignExtend(), Reg(0), 0, false}, half ? 1 : 0,
-                         MemOp::LoadSigned32, n, t);
+  Ordered(half ? 1 : 0, MemOp::LoadSigned32, n, imm.SignExtend(), t);
+  return true;
 }
 bool TranslatorVisitor::LDAPURSW(Imm<9> imm, Reg n, Reg t) {
-  return LoadStoreSingle({Addressing::Unscaled, imm.SignExtend(), Reg(0), 0, false}, 2,
-                         MemOp::LoadSigned64, n, t);
+  Ordered(2, MemOp::LoadSigned64, n, imm.SignExtend(), t);
+  return true;
 }
 
 }  // namespace sae::frontend::arm64

@@ -1,7 +1,7 @@
 // System instructions at EL0 (user-process mode): hints, barriers, flag manipulation, the system
-// registers Linux gives EL0, cache maintenance, and the pointer-authentication branches, which
-// branch without authenticating (libsae does not advertise pointer authentication, so the hint-
-// space PAC instructions are NOPs, as on a CPU without it).
+// registers Linux gives EL0, cache maintenance. libsae does not implement pointer authentication:
+// the hint-space PAC instructions are NOPs and the other authenticated branches UNDEFINED, as on
+// a CPU without it.
 #include "frontend/arm64/translate/system_registers.h"
 #include "frontend/arm64/translate/visitor.h"
 
@@ -192,14 +192,16 @@ bool TranslatorVisitor::DC_ZVA(Reg t) {
   return true;
 }
 
-// ---- Exception returns are UNDEFINED at EL0; the authenticated branches branch.
+// ---- Exception returns are UNDEFINED at EL0. So are the authenticated branches outside the
+// hint space: they exist only with FEAT_PAuth, which libsae does not implement (ID_AA64ISAR1
+// says so), and code built for CPUs without it never uses them.
 bool TranslatorVisitor::ERET() { return Unallocated(word_); }
 bool TranslatorVisitor::ERETA(bool) { return Unallocated(word_); }
 bool TranslatorVisitor::DRPS() { return Unallocated(word_); }
-bool TranslatorVisitor::BRAZ(bool, Reg n) { return BR(n); }
-bool TranslatorVisitor::BLRAZ(bool, Reg n) { return BLR(n); }
-bool TranslatorVisitor::RETA(bool) { return RET(Reg(30)); }
-bool TranslatorVisitor::BRA(bool, Reg n, Reg) { return BR(n); }
-bool TranslatorVisitor::BLRA(bool, Reg n, Reg) { return BLR(n); }
+bool TranslatorVisitor::BRAZ(bool, Reg) { return Unallocated(word_); }
+bool TranslatorVisitor::BLRAZ(bool, Reg) { return Unallocated(word_); }
+bool TranslatorVisitor::RETA(bool) { return Unallocated(word_); }
+bool TranslatorVisitor::BRA(bool, Reg, Reg) { return Unallocated(word_); }
+bool TranslatorVisitor::BLRA(bool, Reg, Reg) { return Unallocated(word_); }
 
 }  // namespace sae::frontend::arm64

@@ -260,6 +260,8 @@ class TranslatorVisitor {
   void Load(unsigned size, MemOp op, ir::U64 address, Reg t);
   ir::U32U64 LoadValue(unsigned size, MemOp op, ir::U64 address);
   void Store(unsigned size, ir::U64 address, Reg t);
+  // A load-acquire or store-release of 1 << size bytes at X[n] + offset.
+  void Ordered(unsigned size, MemOp op, Reg n, std::int64_t offset, Reg t);
   bool LoadStoreSingle(const AddressSpec& spec, unsigned size, MemOp op, Reg n, Reg t);
   bool LoadStorePair(unsigned size, bool load, bool signed_words, Addressing mode, Imm<7> imm,
                      Reg t2, Reg n, Reg t);
