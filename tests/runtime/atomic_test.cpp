@@ -115,6 +115,16 @@ TEST_F(Atomics, StoreExclusiveToAnotherAddressFails) {
   EXPECT_EQ(Get(kData + 8, 8), 7u);
 }
 
+TEST_F(Atomics, StoreExclusiveOfAnotherSizeFails) {
+  // CONSTRAINED UNPREDICTABLE in the Arm ARM; libsae fails it, as QEMU does.
+  Put(kData, 5, 8);
+  cb_->x[1] = kData;
+  cb_->x[2] = 99;
+  Run({Ldxr(3, 0, 1), Stxr(2, 2, 0, 1), Ldxr(2, 0, 1), Stxr(2, 3, 0, 1)});
+  EXPECT_EQ(cb_->x[2], 1u) << "a word store after a doubleword load";
+  EXPECT_EQ(cb_->x[3], 0u) << "a word store after a word load";
+}
+
 TEST_F(Atomics, ClrexMakesTheStoreExclusiveFail) {
   Put(kData, 5, 8);
   cb_->x[1] = kData;

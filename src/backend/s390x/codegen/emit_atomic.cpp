@@ -116,13 +116,24 @@ void StoreToWord(EmitContext& ctx, Gpr value, Gpr offset, unsigned size) {
   }
 }
 
+// r1 = what the monitor records for an exclusive access of `size` bytes at `address`: the
+// address with the size in bits 59-61, so a store-exclusive of another size than the load's
+// fails (the Arm ARM leaves that CONSTRAINED UNPREDICTABLE; failing is what QEMU does).
+void MonitorTag(EmitContext& ctx, Gpr address, unsigned size) {
+  unsigned log2 = 0;
+  while ((1u << log2) < size) ++log2;
+  ctx.as.LGR(kScratch1, address);
+  ctx.as.XIHF(kScratch1, (log2 + 1) << 27);
+}
+
 void ExclusiveRead(EmitContext& ctx, const ir::Inst& inst, unsigned size) {
   Assembler& as = ctx.as;
   const Gpr d = ctx.Def(inst);
   const Gpr address = Address(ctx, inst);
   CheckAlignment(ctx, inst, address, size, false);
   ctx.GuardAccess(inst, address, size, false);
-  as.STG(address, EmitContext::State(ctx.layout.exclusive_address));
+  MonitorTag(ctx, address, size);
+  as.STG(kScratch1, EmitContext::State(ctx.layout.exclusive_address));
   const Mem contents = EmitContext::State(ctx.layout.exclusive_contents);
   switch (size) {
     case 16:
@@ -162,7 +173,8 @@ void ExclusiveWrite(EmitContext& ctx, const ir::Inst& inst, unsigned size) {
   const Gpr address = Address(ctx, inst);
   CheckAlignment(ctx, inst, address, size, true);
   Label fail, done;
-  as.CG(address, EmitContext::State(ctx.layout.exclusive_address));
+  MonitorTag(ctx, address, size);
+  as.CG(kScratch1, EmitContext::State(ctx.layout.exclusive_address));
   as.BRC(Cond::NotEqual, Rel16(fail));
   ctx.GuardAccess(inst, address, size, true);
   const Mem contents = EmitContext::State(ctx.layout.exclusive_contents);
