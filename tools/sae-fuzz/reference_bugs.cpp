@@ -80,6 +80,11 @@ bool MisalignedAcquireRelease(std::uint32_t word, std::optional<std::uint64_t> b
   return ((*base + static_cast<std::uint64_t>(offset)) & (size - 1)) != 0;
 }
 
+// STXR/STLXR/STXP/STLXP to the all-ones address.
+bool StoreExclusiveToAllOnes(std::uint32_t word, std::optional<std::uint64_t> base) {
+  return IsStoreExclusive(word) && (!base || *base == ~std::uint64_t{0});
+}
+
 bool AuthenticatedBranch(std::uint32_t word, std::optional<std::uint64_t>) {
   return IsAuthenticatedBranch(word);
 }
@@ -116,11 +121,24 @@ constexpr ReferenceBug kUnicornBugs[] = {
      "2.0.1 and qemu-aarch64 7.2 both complete it (sae-fuzz --reference arm64 --seed 21 "
      "--class all, case 1308: ldapr w0, [x0] with x0 = 0x18a21).",
      BugHosts::kEvery, BugScope::kAnyCode, false, true, true, MisalignedLoadAcquirePc},
+    {"store exclusive to the all-ones address",
+     "QEMU marks an empty exclusive monitor with the address -1, so a store-exclusive to address "
+     "0xffffffffffffffff finds it 'monitored' and faults on the access; every other store-"
+     "exclusive without a load-exclusive fails with status 1 and no fault, as in libsae (whether "
+     "a failing store-exclusive to a faulting address aborts is IMPLEMENTATION DEFINED). sae-fuzz "
+     "--seed 1 --class mem, case 19323: stxrb w18, w0, [x0] with x0 = ~0.",
+     BugHosts::kEvery, BugScope::kAnyCode, false, true, false, StoreExclusiveToAllOnes},
     {"authenticated branches on Unicorn's max CPU",
      "Unicorn's max CPU implements FEAT_PAuth, which the guest does not (libsae and qemu-aarch64 "
      "-cpu max,pauth=off: UNDEFINED); with the keys disabled it runs BRAA, BLRAAZ, RETAA and the "
      "like as plain branches, and the CPU model cannot be changed.",
      BugHosts::kEvery, BugScope::kAnyCode, false, false, false, AuthenticatedBranch},
+    {"EL1 system instructions at EL0",
+     "The Arm ARM makes AT, TLBI and the other SYS operations of EL1 and above UNDEFINED at EL0, "
+     "and the performance-monitor registers too while PMUSERENR_EL0 is 0; libsae traps them "
+     "(EC 0x18). Unicorn 2.0.1 runs them: tlbi vae1is, x0 (d5088320), at s1e1r, xzr (d508781f), "
+     "msr pmuserenr_el0, x14 (d51b9e0e) (sae-fuzz --class branch / --class all --block-len 5).",
+     BugHosts::kEvery, BugScope::kAnyCode, false, false, false, PrivilegedSystemInstruction},
     {"SMC at EL0",
      "The Arm ARM makes SMC UNDEFINED at EL0, as libsae does; Unicorn 2.0.1 raises the SMC "
      "exception (QEMU's EXCP_SMC). Measured with sae-fuzz --class branch on x86-64.",
