@@ -94,6 +94,15 @@ bool MisalignedLoadAcquirePc(std::uint32_t word, std::optional<std::uint64_t> ba
   return !base || (*base & ((1u << (word >> 30)) - 1)) != 0;
 }
 
+// SYS in the EL1, EL2 and EL3 spaces (AT, TLBI, the set/way DC operations: op1 0, 4, 6), and
+// the performance-monitor registers (op0 3, op1 3, CRn 9), which PMUSERENR_EL0 closes to EL0.
+bool PrivilegedSystemInstruction(std::uint32_t word, std::optional<std::uint64_t>) {
+  const unsigned op1 = (word >> 16) & 7, crn = (word >> 12) & 15;
+  if (IsEncoding(word, {Encoding::SYS})) return op1 == 0 || op1 == 4 || op1 == 6;
+  return IsEncoding(word, {Encoding::MSR_reg, Encoding::MRS}) && ((word >> 19) & 3) == 3 &&
+         op1 == 3 && crn == 9;
+}
+
 constexpr ReferenceBug kUnicornBugs[] = {
     {"LSE min/max on bytes, halfwords and words",
      "Unicorn computes LDSMAX/LDSMIN/LDUMAX/LDUMIN (and the ST forms) wrongly on sizes below 64 "
