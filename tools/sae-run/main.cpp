@@ -15,6 +15,7 @@
 #include "guest_memory.h"
 #include "initial_stack.h"
 #include "sae/sae.h"
+#include "signals.h"
 #include "syscalls.h"
 
 extern char** environ;
@@ -53,6 +54,19 @@ struct Options {
   std::exit(128 + signal);
 }
 
+void PrintStats(sae_vcpu* vcpu) {
+  sae_vcpu_statistics stats{};
+  sae_vcpu_stats(vcpu, &stats);
+  std::fprintf(stderr,
+               "sae-run: %llu blocks translated, %llu dispatches, %llu not translated, "
+               "%llu code cache flushes, %llu page exits\n",
+               static_cast<unsigned long long>(stats.blocks_translated),
+               static_cast<unsigned long long>(stats.dispatches),
+               static_cast<unsigned long long>(stats.not_translated),
+               static_cast<unsigned long long>(stats.code_flushes),
+               static_cast<unsigned long long>(stats.page_exits));
+}
+
 // MRS of an ID register at EL0 traps to the kernel, which answers it (HWCAP_CPUID).
 bool EmulateSystemRegisterRead(sae_vcpu* vcpu, sae_control_block& cb) {
   const std::uint64_t iss = cb.esr & 0x1ffffff;
@@ -87,7 +101,8 @@ int Run(const Options& options) {
   sae_vm* vm = nullptr;
   sae_vcpu* vcpu = nullptr;
   if (sae_vm_create(&config, &vm) != 0 || sae_vcpu_create(vm, &vcpu) != 0) Fail(1, "cannot create a libsae VM");
-  sae::run::Syscalls syscalls(memory, vcpu, syscall_options);
+  sae::run::Signals signals(memory, vcpu);
+  sae::run::Syscalls syscalls(memory, vcpu, signals, syscall_options);
 
   const auto loaded = sae::run::LoadElf(syscalls.HostPath(program), memory, GuestMemory::kDynamicBase);
   if (const auto* error = std::get_if<std::string>(&loaded)) Fail(kBadProgram, program + ": " + *error);
@@ -115,39 +130,44 @@ int Run(const Options& options) {
   sae_control_block& cb = *sae_vcpu_control_block(vcpu);
   cb.pc = image.entry;
   cb.sp_el0 = sp;
+  // Linux's si_code values for the faults (SEGV_MAPERR, ILL_ILLOPC, TRAP_BRKPT, BUS_ADRALN).
+  constexpr int kFaultCode = 1;
   for (;;) {
+    if (const auto fatal = signals.DeliverPending()) {
+      // A pending signal whose action is the default: the host takes it the same way.
+      std::signal(*fatal, SIG_DFL);
+      ::kill(::getpid(), *fatal);
+      Die(program, *fatal, cb, false);
+    }
     const int intercept = sae_run(vcpu);
     if (intercept < 0) Fail(1, "libsae cannot run the vCPU (error " + std::to_string(intercept) + ")");
     if (intercept == SAE_INTERCEPT_HOST_ACCESS) {
-      Die(program, SIGSEGV, cb, true);
+      if (!signals.DeliverFault(SIGSEGV, kFaultCode, cb.far)) Die(program, SIGSEGV, cb, true);
+      continue;
     }
     if (intercept != SAE_INTERCEPT_SYNC_EXCEPTION) continue;
     switch (cb.esr >> 26) {
       case SAE_EC_SVC64:
         if (const auto status = syscalls.Handle()) {
-          if (options.stats) {
-            sae_vcpu_statistics stats{};
-            sae_vcpu_stats(vcpu, &stats);
-            std::fprintf(stderr,
-                         "sae-run: %llu blocks translated, %llu dispatches, %llu not translated, "
-                         "%llu code cache flushes, %llu page exits\n",
-                         static_cast<unsigned long long>(stats.blocks_translated),
-                         static_cast<unsigned long long>(stats.dispatches),
-                         static_cast<unsigned long long>(stats.not_translated),
-                         static_cast<unsigned long long>(stats.code_flushes),
-                         static_cast<unsigned long long>(stats.page_exits));
-          }
+          if (options.stats) PrintStats(vcpu);
           sae_vcpu_destroy(vcpu);
           sae_vm_destroy(vm);
           return *status;
         }
         break;
       case SAE_EC_SYS64:
-        if (!EmulateSystemRegisterRead(vcpu, cb)) Die(program, SIGILL, cb, false);
+        if (!EmulateSystemRegisterRead(vcpu, cb) && !signals.DeliverFault(SIGILL, kFaultCode, cb.pc)) {
+          Die(program, SIGILL, cb, false);
+        }
         break;
-      case SAE_EC_BRK64: Die(program, SIGTRAP, cb, false);
-      case SAE_EC_DABT_LOW: Die(program, SIGBUS, cb, true);  // alignment
-      default: Die(program, SIGILL, cb, false);
+      case SAE_EC_BRK64:
+        if (!signals.DeliverFault(SIGTRAP, kFaultCode, cb.pc)) Die(program, SIGTRAP, cb, false);
+        break;
+      case SAE_EC_DABT_LOW:  // alignment
+        if (!signals.DeliverFault(SIGBUS, kFaultCode, cb.far)) Die(program, SIGBUS, cb, true);
+        break;
+      default:
+        if (!signals.DeliverFault(SIGILL, kFaultCode, cb.pc)) Die(program, SIGILL, cb, false);
     }
   }
 }

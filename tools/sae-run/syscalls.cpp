@@ -1,6 +1,7 @@
 #include "syscalls.h"
 
 #include <dirent.h>
+#include <signal.h>
 #include <fcntl.h>
 #include <sched.h>
 #include <sys/ioctl.h>
@@ -106,7 +107,8 @@ std::optional<int> Syscalls::Handle() {
                    static_cast<unsigned long long>(number));
     }
   }
-  if (!exit_status_) cb->x[0] = static_cast<std::uint64_t>(result);
+  if (!exit_status_ && !returned_from_signal_) cb->x[0] = static_cast<std::uint64_t>(result);
+  returned_from_signal_ = false;
   return exit_status_;
 }
 
@@ -368,10 +370,34 @@ std::int64_t Syscalls::futex(const Args& args) {
   return Error(ENOSYS);
 }
 std::int64_t Syscalls::sched_yield(const Args&) { return Result(::sched_yield()); }
-std::int64_t Syscalls::rt_sigaction(const Args&) { return 0; }  // signals come with a later step
+std::int64_t Syscalls::rt_sigaction(const Args& args) {
+  if (args.a[3] != 8) return Error(EINVAL);  // sizeof(sigset_t)
+  return signals_.SetAction(static_cast<int>(args.a[0]), args.a[1], args.a[2]);
+}
 std::int64_t Syscalls::rt_sigprocmask(const Args& args) {
-  if (args.a[2] != 0 && !memory_.Store<std::uint64_t>(args.a[2], 0)) return Error(EFAULT);
-  return 0;
+  if (args.a[3] != 8) return Error(EINVAL);
+  return signals_.SetMask(static_cast<int>(args.a[0]), args.a[1], args.a[2]);
+}
+std::int64_t Syscalls::sigaltstack(const Args& args) { return signals_.SetAltStack(args.a[0], args.a[1]); }
+std::int64_t Syscalls::rt_sigreturn(const Args&) {
+  returned_from_signal_ = true;
+  return signals_.Return();
+}
+// Signals to this process (one thread): queued for a guest handler, or acted on by the host.
+std::int64_t Syscalls::kill(const Args& args) {
+  const auto pid = static_cast<pid_t>(args.a[0]);
+  if (pid != ::getpid() && pid != 0) return Result(::kill(pid, static_cast<int>(args.a[1])));
+  return signals_.Raise(static_cast<int>(args.a[1]));
+}
+std::int64_t Syscalls::tkill(const Args& args) {
+  if (static_cast<pid_t>(args.a[0]) != ::gettid()) return Error(ESRCH);
+  return signals_.Raise(static_cast<int>(args.a[1]));
+}
+std::int64_t Syscalls::tgkill(const Args& args) {
+  if (static_cast<pid_t>(args.a[0]) != ::getpid() || static_cast<pid_t>(args.a[1]) != ::gettid()) {
+    return Error(ESRCH);
+  }
+  return signals_.Raise(static_cast<int>(args.a[2]));
 }
 std::int64_t Syscalls::getpid(const Args&) { return ::getpid(); }
 std::int64_t Syscalls::getppid(const Args&) { return ::getppid(); }

@@ -11,6 +11,7 @@
 
 #include "guest_memory.h"
 #include "sae/sae.h"
+#include "signals.h"
 
 namespace sae::run {
 
@@ -21,8 +22,8 @@ struct SyscallOptions {
 
 class Syscalls {
  public:
-  Syscalls(GuestMemory& memory, sae_vcpu* vcpu, SyscallOptions options)
-      : memory_(memory), vcpu_(vcpu), options_(std::move(options)) {}
+  Syscalls(GuestMemory& memory, sae_vcpu* vcpu, Signals& signals, SyscallOptions options)
+      : memory_(memory), vcpu_(vcpu), signals_(signals), options_(std::move(options)) {}
 
   // Carries out the SVC the vCPU stopped at. Returns the exit status once the guest exits.
   std::optional<int> Handle();
@@ -45,8 +46,10 @@ class Syscalls {
 
   GuestMemory& memory_;
   sae_vcpu* vcpu_;
+  Signals& signals_;
   SyscallOptions options_;
   std::optional<int> exit_status_;
+  bool returned_from_signal_ = false;  // rt_sigreturn restored every register, x0 included
 };
 
 }  // namespace sae::run
