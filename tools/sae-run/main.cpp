@@ -5,6 +5,9 @@
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
+#include <fstream>
+#include <optional>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -34,8 +37,51 @@ struct Options {
   bool dump_code = false;
   bool cpu_features = false;
   std::vector<std::string> set_environment;
+  std::string argv0;                 // the guest's argv[0], if not PROGRAM
   std::vector<std::string> command;  // PROGRAM ARGS...
 };
+
+// "#!INTERPRETER [ARGUMENT]" scripts run their interpreter with the script's path, as Linux's
+// binfmt_script does (up to 4 levels). Returns the error to die of, if any.
+std::optional<std::string> ResolveScripts(Options& options, const sae::run::Syscalls& syscalls) {
+  for (int level = 0; level < 5; ++level) {
+    std::ifstream file(syscalls.HostPath(options.command.front()), std::ios::binary);
+    if (!file) return std::nullopt;  // LoadElf reports it
+    std::string line;
+    if (file.peek() != '#' || !std::getline(file, line) || !line.starts_with("#!")) return std::nullopt;
+    if (level == 4) return std::string("too many levels of script interpreters");
+    std::istringstream words(line.substr(2));
+    std::string interpreter, argument;
+    words >> interpreter;
+    std::getline(words >> std::ws, argument);
+    while (!argument.empty() && (argument.back() == ' ' || argument.back() == '\t' || argument.back() == '\r')) argument.pop_back();
+    if (interpreter.empty()) return std::string("a script without an interpreter");
+    std::vector<std::string> command = {interpreter};
+    if (!argument.empty()) command.push_back(argument);
+    command.push_back(options.command.front());
+    command.insert(command.end(), options.command.begin() + 1, options.command.end());
+    options.command = std::move(command);
+    options.argv0.clear();
+  }
+  return std::nullopt;
+}
+
+// The command line that starts sae-run again with these options (execve of an arm64 program):
+// $SAE_RUN_SELF (where sae-run itself runs under an emulator, e.g. "qemu-s390x -L ROOT
+// .../sae-run"), else this executable.
+std::vector<std::string> ReexecCommand(const Options& options) {
+  std::vector<std::string> command;
+  if (const char* self = std::getenv("SAE_RUN_SELF"); self != nullptr && *self != 0) {
+    std::istringstream words(self);
+    for (std::string word; words >> word;) command.push_back(word);
+  } else {
+    command.push_back("/proc/self/exe");
+  }
+  if (!options.prefix.empty()) command.insert(command.end(), {"-L", options.prefix});
+  if (options.strace) command.push_back("--strace");
+  if (options.stats) command.push_back("--stats");
+  return command;
+}
 
 [[noreturn]] void Fail(int status, const std::string& message) {
   std::fprintf(stderr, "sae-run: %s\n", message.c_str());
@@ -83,11 +129,10 @@ bool EmulateSystemRegisterRead(sae_vcpu* vcpu, sae_control_block& cb) {
   return true;
 }
 
-int Run(const Options& options) {
-  const std::string& program = options.command.front();
+int Run(Options options) {
   GuestMemory memory;
   if (!memory.valid()) Fail(1, "cannot reserve guest memory");
-  sae::run::SyscallOptions syscall_options{options.strace, options.prefix};
+  sae::run::SyscallOptions syscall_options{options.strace, options.prefix, ReexecCommand(options)};
 
   sae_vm_config config{};
   config.api_version = SAE_API_VERSION;
@@ -103,6 +148,8 @@ int Run(const Options& options) {
   if (sae_vm_create(&config, &vm) != 0 || sae_vcpu_create(vm, &vcpu) != 0) Fail(1, "cannot create a libsae VM");
   sae::run::Signals signals(memory, vcpu);
   sae::run::Syscalls syscalls(memory, vcpu, signals, syscall_options);
+  if (const auto error = ResolveScripts(options, syscalls)) Fail(kBadProgram, options.command.front() + ": " + *error);
+  const std::string program = options.command.front();
 
   const auto loaded = sae::run::LoadElf(syscalls.HostPath(program), memory, GuestMemory::kDynamicBase);
   if (const auto* error = std::get_if<std::string>(&loaded)) Fail(kBadProgram, program + ": " + *error);
@@ -123,7 +170,9 @@ int Run(const Options& options) {
     std::erase_if(environment, [&](const std::string& v) { return v.starts_with(name); });
     environment.push_back(assignment);
   }
-  const sae::run::ProcessStart start{&image, 0, caps.hwcap, caps.hwcap2, program, options.command, environment};
+  std::vector<std::string> arguments = options.command;
+  if (!options.argv0.empty()) arguments.front() = options.argv0;
+  const sae::run::ProcessStart start{&image, 0, caps.hwcap, caps.hwcap2, program, arguments, environment};
   const std::uint64_t sp = sae::run::BuildInitialStack(memory, start);
   if (sp == 0) Fail(1, "arguments and environment do not fit on the stack");
 
@@ -188,6 +237,7 @@ int main(int argc, char** argv) {
   app.add_option("-E", options.set_environment, "Set VAR=VALUE in the guest's environment")->each([](const std::string& v) {
     if (v.find('=') == std::string::npos) throw CLI::ValidationError("-E", "expects VAR=VALUE");
   });
+  app.add_option("--argv0", options.argv0, "The guest's argv[0] (default: PROGRAM)");
   app.add_flag("--cpu-features", options.cpu_features, "Print the CPU features the guest is told it has, and exit");
   app.set_version_flag("--version", sae_version());
   app.prefix_command();
@@ -208,6 +258,7 @@ int main(int argc, char** argv) {
     return 0;
   }
   options.command = app.remaining();
+  if (!options.command.empty() && options.command.front() == "--") options.command.erase(options.command.begin());
   if (options.command.empty()) {
     std::fprintf(stderr, "sae-run: no program given (try --help)\n");
     return 2;

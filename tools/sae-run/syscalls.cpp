@@ -4,8 +4,10 @@
 #include <signal.h>
 #include <fcntl.h>
 #include <sched.h>
+#include <poll.h>
 #include <sys/ioctl.h>
 #include <sys/random.h>
+#include <sys/wait.h>
 #include <sys/resource.h>
 #include <sys/syscall.h>
 #include <sys/time.h>
@@ -284,6 +286,7 @@ std::int64_t Syscalls::getcwd(const Args& args) {
   if (::getcwd(reinterpret_cast<char*>(buffer), args.a[1]) == nullptr) return Error(errno);
   return static_cast<std::int64_t>(std::strlen(reinterpret_cast<char*>(buffer)) + 1);
 }
+std::int64_t Syscalls::fchdir(const Args& args) { return Result(::fchdir(static_cast<int>(args.a[0]))); }
 std::int64_t Syscalls::chdir(const Args& args) {
   const auto path = Path(args.a[0]);
   if (!path) return Error(EFAULT);
@@ -349,6 +352,30 @@ std::int64_t Syscalls::ioctl(const Args& args) {
   return Error(ENOTTY);
 }
 
+std::int64_t Syscalls::ppoll(const Args& args) {
+  // struct pollfd { int fd; short events, revents; }, the same bits on both.
+  const std::uint64_t count = args.a[1];
+  if (count > 4096) return Error(EINVAL);
+  std::vector<pollfd> fds(count);
+  for (std::uint64_t i = 0; i < count; ++i) {
+    const auto fd = memory_.Load<std::int32_t>(args.a[0] + 8 * i);
+    const auto events = memory_.Load<std::int16_t>(args.a[0] + 8 * i + 4);
+    if (!fd || !events) return Error(EFAULT);
+    fds[i] = {*fd, *events, 0};
+  }
+  struct timespec timeout;
+  if (args.a[2] != 0) {
+    const auto seconds = memory_.Load<std::int64_t>(args.a[2]);
+    const auto nanoseconds = memory_.Load<std::int64_t>(args.a[2] + 8);
+    if (!seconds || !nanoseconds) return Error(EFAULT);
+    timeout = {*seconds, *nanoseconds};
+  }
+  const int result = ::ppoll(fds.data(), count, args.a[2] != 0 ? &timeout : nullptr, nullptr);
+  if (result < 0) return Error(errno);
+  for (std::uint64_t i = 0; i < count; ++i) memory_.Store<std::int16_t>(args.a[0] + 8 * i + 6, fds[i].revents);
+  return result;
+}
+
 // ---- Process, time, identity.
 std::int64_t Syscalls::exit(const Args& args) {
   exit_status_ = static_cast<int>(args.a[0] & 0xff);
@@ -399,6 +426,96 @@ std::int64_t Syscalls::tgkill(const Args& args) {
   }
   return signals_.Raise(static_cast<int>(args.a[2]));
 }
+std::int64_t Syscalls::setpgid(const Args& args) {
+  return Result(::setpgid(static_cast<pid_t>(args.a[0]), static_cast<pid_t>(args.a[1])));
+}
+std::int64_t Syscalls::getpgid(const Args& args) { return Result(::getpgid(static_cast<pid_t>(args.a[0]))); }
+std::int64_t Syscalls::getsid(const Args& args) { return Result(::getsid(static_cast<pid_t>(args.a[0]))); }
+std::int64_t Syscalls::setsid(const Args&) { return Result(::setsid()); }
+
+// fork and vfork (a vfork child gets a copy of memory, which is all a program may rely on).
+// Threads (CLONE_THREAD) are not implemented yet.
+std::int64_t Syscalls::clone(const Args& args) {
+  constexpr std::uint64_t kVm = 0x100, kVfork = 0x4000, kThread = 0x10000, kSetTls = 0x80000,
+                          kParentSetTid = 0x100000, kChildSetTid = 0x1000000;
+  const std::uint64_t flags = args.a[0];
+  if (flags & kThread) return Error(ENOSYS);
+  if ((flags & kVm) && !(flags & kVfork)) return Error(EINVAL);
+  const pid_t pid = ::fork();
+  if (pid < 0) return Error(errno);
+  sae_control_block* cb = sae_vcpu_control_block(vcpu_);
+  if (pid == 0) {
+    if (args.a[1] != 0) cb->sp_el0 = args.a[1];
+    if (flags & kSetTls) cb->tpidr_el0 = args.a[3];
+    if (flags & kChildSetTid) memory_.Store<std::int32_t>(args.a[4], ::gettid());
+    return 0;
+  }
+  if (flags & kParentSetTid) memory_.Store<std::int32_t>(args.a[2], pid);
+  return pid;
+}
+
+std::int64_t Syscalls::execve(const Args& args) {
+  const auto path = memory_.String(args.a[0]);
+  if (!path) return Error(EFAULT);
+  const auto strings = [&](std::uint64_t address, std::vector<std::string>& out) {
+    for (std::uint64_t i = 0; address != 0; ++i) {
+      const auto pointer = memory_.Load<std::uint64_t>(address + 8 * i);
+      if (!pointer) return false;
+      if (*pointer == 0) return true;
+      const auto text = memory_.String(*pointer, 1 << 17);
+      if (!text) return false;
+      out.push_back(*text);
+    }
+    return true;
+  };
+  std::vector<std::string> argv, envp;
+  if (!strings(args.a[1], argv) || !strings(args.a[2], envp)) return Error(EFAULT);
+  // The guest's error for what is not a program it could run, before the host is involved.
+  const std::string host_path = HostPath(*path);
+  const int fd = ::open(host_path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return Error(errno);
+  unsigned char header[20] = {};
+  const ssize_t got = ::read(fd, header, sizeof header);
+  ::close(fd);
+  const bool script = got >= 2 && header[0] == '#' && header[1] == '!';
+  const bool arm64 = got >= 20 && std::memcmp(header, "\x7f" "ELF", 4) == 0 && header[18] == 183;  // EM_AARCH64
+  if (!script && !arm64) return Error(ENOEXEC);
+  if (::access(host_path.c_str(), X_OK) != 0) return Error(errno);
+  std::vector<std::string> command = options_.reexec;
+  command.push_back("--argv0");
+  command.push_back(argv.empty() ? *path : argv[0]);
+  command.push_back("--");
+  command.push_back(*path);
+  for (std::size_t i = 1; i < argv.size(); ++i) command.push_back(argv[i]);
+  std::vector<char*> host_argv, host_envp;
+  for (std::string& s : command) host_argv.push_back(s.data());
+  host_argv.push_back(nullptr);
+  for (std::string& s : envp) host_envp.push_back(s.data());
+  host_envp.push_back(nullptr);
+  ::execve(host_argv[0], host_argv.data(), host_envp.data());
+  return Error(errno);
+}
+
+std::int64_t Syscalls::wait4(const Args& args) {
+  int status = 0;
+  struct rusage usage;
+  const pid_t pid = ::wait4(static_cast<pid_t>(args.a[0]), &status, static_cast<int>(args.a[2]), &usage);
+  if (pid < 0) return Error(errno);
+  if (args.a[1] != 0 && !memory_.Store<std::int32_t>(args.a[1], status)) return Error(EFAULT);
+  if (args.a[3] != 0) {
+    // struct rusage: two timevals, then 14 longs; all 64-bit on both.
+    const std::int64_t fields[18] = {usage.ru_utime.tv_sec, usage.ru_utime.tv_usec, usage.ru_stime.tv_sec,
+                                     usage.ru_stime.tv_usec, usage.ru_maxrss, usage.ru_ixrss, usage.ru_idrss,
+                                     usage.ru_isrss, usage.ru_minflt, usage.ru_majflt, usage.ru_nswap,
+                                     usage.ru_inblock, usage.ru_oublock, usage.ru_msgsnd, usage.ru_msgrcv,
+                                     usage.ru_nsignals, usage.ru_nvcsw, usage.ru_nivcsw};
+    for (int i = 0; i < 18; ++i) {
+      if (!memory_.Store<std::int64_t>(args.a[3] + 8 * static_cast<unsigned>(i), fields[i])) return Error(EFAULT);
+    }
+  }
+  return pid;
+}
+
 std::int64_t Syscalls::getpid(const Args&) { return ::getpid(); }
 std::int64_t Syscalls::getppid(const Args&) { return ::getppid(); }
 std::int64_t Syscalls::getuid(const Args&) { return ::getuid(); }

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include <sys/stat.h>
 
@@ -18,6 +19,8 @@ namespace sae::run {
 struct SyscallOptions {
   bool strace = false;          // log each call and its result on stderr
   std::string prefix;           // -L: absolute guest paths are looked up here first
+  // How execve starts sae-run again for the new program (with this one's options).
+  std::vector<std::string> reexec;
 };
 
 class Syscalls {
