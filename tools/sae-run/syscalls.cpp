@@ -492,7 +492,7 @@ std::int64_t Syscalls::execve(const Args& args) {
   host_argv.push_back(nullptr);
   for (std::string& s : envp) host_envp.push_back(s.data());
   host_envp.push_back(nullptr);
-  ::execve(host_argv[0], host_argv.data(), host_envp.data());
+  ::execvpe(host_argv[0], host_argv.data(), host_envp.data());
   return Error(errno);
 }
 
