@@ -77,7 +77,18 @@ Generator::Generator(CaseClass case_class, unsigned block_length, std::uint64_t 
       avoid_(std::move(avoid)) {
   for (const EncodingInfo& info : frontend::arm64::A64Encodings()) {
     if (!frontend::arm64::Handles<frontend::arm64::TranslatorVisitor>(info.encoding)) continue;
-    if (InClass(case_class, info)) encodings_.push_back(&info);
+    // In longer blocks, branches come with the data processing that sets their conditions.
+    const bool branch_block_data =
+        case_class == CaseClass::kBranch && block_length > 1 && InClass(CaseClass::kInt, info);
+    if (!InClass(case_class, info) && !branch_block_data) continue;
+    // A longer block should run long: of branches, exceptions and system instructions, which
+    // mostly end it (indirect branches, SVC, traps), only the direct branches go in.
+    if (block_length > 1 &&
+        frontend::arm64::GroupOf(info.expected) == EncodingGroup::BranchExceptionSystem &&
+        !IsDirectBranch(info.encoding)) {
+      continue;
+    }
+    encodings_.push_back(&info);
   }
 }
 
@@ -98,8 +109,9 @@ std::uint64_t Generator::InterestingValue() {
                                                kWindowBase - 8,
                                                kWindowBase + kWindowSize - 1,
                                                kWindowBase + kWindowSize};
-  // Loads and stores mostly need base registers that point into the window.
-  const unsigned window_share = case_class_ == CaseClass::kMem ? 5 : 2;
+  // Loads and stores mostly need base registers that point into the window, and so do longer
+  // blocks, where the first access outside it would end the block.
+  const unsigned window_share = block_length_ > 1 ? 7 : case_class_ == CaseClass::kMem ? 5 : 2;
   const std::uint64_t choice = random_() % 8;
   if (choice < window_share) {
     const std::uint64_t address = kWindowBase + random_() % kWindowSize;

@@ -18,7 +18,8 @@ namespace sae::fuzz {
 enum class CaseClass {
   kInt,     // data processing (immediate and register)
   kMem,     // loads, stores, pairs, exclusives, atomics
-  kBranch,  // branches, exception generation, system instructions
+  kBranch,  // branches, exception generation, system instructions; in longer blocks, direct
+            // branches among data processing
   kAll,
 };
 

@@ -218,6 +218,18 @@ bool IsAuthenticatedBranch(std::uint32_t word) {
       word, {Encoding::BRAZ, Encoding::BLRAZ, Encoding::RETA, Encoding::BRA, Encoding::BLRA});
 }
 
+unsigned LoadExclusiveSize(std::uint32_t word) {
+  if (IsEncoding(word, {Encoding::LDXR, Encoding::LDAXR})) return 1u << (word >> 30);
+  if (IsEncoding(word, {Encoding::LDXP, Encoding::LDAXP})) return 8u << ((word >> 30) & 1);
+  return 0;
+}
+
+unsigned StoreExclusiveSize(std::uint32_t word) {
+  if (IsEncoding(word, {Encoding::STXR, Encoding::STLXR})) return 1u << (word >> 30);
+  if (IsEncoding(word, {Encoding::STXP, Encoding::STLXP})) return 8u << ((word >> 30) & 1);
+  return 0;
+}
+
 bool IsStoreExclusive(std::uint32_t word) {
   const bool pair = (word >> 21) & 1;
   return ((word >> 22) & 0xff) == 0x20 && (!pair || (word >> 31) != 0);

@@ -52,6 +52,11 @@ bool ZeroesImplementationDefinedBlock(std::uint32_t word);
 // the guest, which has no FEAT_PAuth.
 bool IsAuthenticatedBranch(std::uint32_t word);
 
+// The bytes a load-exclusive (LDXR, LDAXR, LDXP, LDAXP) or store-exclusive accesses; 0 for any
+// other word.
+unsigned LoadExclusiveSize(std::uint32_t word);
+unsigned StoreExclusiveSize(std::uint32_t word);
+
 // STXR, STLXR, STXP, STLXP.
 bool IsStoreExclusive(std::uint32_t word);
 
