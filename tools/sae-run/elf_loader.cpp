@@ -57,8 +57,10 @@ std::variant<LoadedImage, std::string> LoadElf(const std::string& host_path, Gue
     if (segment.p_type == llvm::ELF::PT_PHDR) image.program_headers = segment.p_vaddr + image.bias;
     if (segment.p_type != llvm::ELF::PT_LOAD || segment.p_memsz == 0) continue;
     const std::uint64_t address = segment.p_vaddr + image.bias;
-    if (segment.p_filesz > segment.p_memsz || segment.p_offset > bytes.size() ||
-        segment.p_filesz > bytes.size() - segment.p_offset) {
+    // (A segment with nothing from the file, all bss, may name any offset.)
+    if (segment.p_filesz > segment.p_memsz ||
+        (segment.p_filesz != 0 && (segment.p_offset > bytes.size() ||
+                                   segment.p_filesz > bytes.size() - segment.p_offset))) {
       return std::string("a PT_LOAD segment lies outside the file");
     }
     if (address + segment.p_memsz < address || memory.Host(address, segment.p_memsz) == nullptr) {
@@ -72,7 +74,9 @@ std::variant<LoadedImage, std::string> LoadElf(const std::string& host_path, Gue
   for (const auto& segment : *headers) {
     if (segment.p_type != llvm::ELF::PT_LOAD || segment.p_memsz == 0) continue;
     const std::uint64_t address = segment.p_vaddr + image.bias;
-    std::copy_n(bytes.data() + segment.p_offset, segment.p_filesz, memory.Host(address, segment.p_filesz));
+    if (segment.p_filesz != 0) {
+      std::copy_n(bytes.data() + segment.p_offset, segment.p_filesz, memory.Host(address, segment.p_filesz));
+    }
     if (image.program_headers == 0 && segment.p_offset == 0 &&
         header.e_phoff + std::uint64_t{header.e_phnum} * header.e_phentsize <= segment.p_filesz) {
       image.program_headers = address + header.e_phoff;  // the headers are in the first segment

@@ -16,9 +16,9 @@
 #include "cpu_features.h"
 #include "elf_loader.h"
 #include "guest_memory.h"
+#include "guest_thread.h"
 #include "initial_stack.h"
 #include "sae/sae.h"
-#include "signals.h"
 #include "syscalls.h"
 
 extern char** environ;
@@ -43,9 +43,9 @@ struct Options {
 
 // "#!INTERPRETER [ARGUMENT]" scripts run their interpreter with the script's path, as Linux's
 // binfmt_script does (up to 4 levels). Returns the error to die of, if any.
-std::optional<std::string> ResolveScripts(Options& options, const sae::run::Syscalls& syscalls) {
+std::optional<std::string> ResolveScripts(Options& options) {
   for (int level = 0; level < 5; ++level) {
-    std::ifstream file(syscalls.HostPath(options.command.front()), std::ios::binary);
+    std::ifstream file(sae::run::HostPath(options.prefix, options.command.front()), std::ios::binary);
     if (!file) return std::nullopt;  // LoadElf reports it
     std::string line;
     if (file.peek() != '#' || !std::getline(file, line) || !line.starts_with("#!")) return std::nullopt;
@@ -88,51 +88,11 @@ std::vector<std::string> ReexecCommand(const Options& options) {
   std::exit(status);
 }
 
-// A guest that takes a fault Linux turns into a signal dies of it here (signal handlers come with
-// a later step): a one-line report and the shell's status for a death by that signal.
-[[noreturn]] void Die(const std::string& program, int signal, const sae_control_block& cb,
-                      bool has_address) {
-  std::fprintf(stderr, "sae-run: %s: guest killed by %s at pc 0x%llx", program.c_str(),
-               sigabbrev_np(signal) != nullptr ? (std::string("SIG") + sigabbrev_np(signal)).c_str() : "a signal",
-               static_cast<unsigned long long>(cb.pc));
-  if (has_address) std::fprintf(stderr, ", address 0x%llx", static_cast<unsigned long long>(cb.far));
-  std::fprintf(stderr, "\n");
-  std::exit(128 + signal);
-}
-
-void PrintStats(sae_vcpu* vcpu) {
-  sae_vcpu_statistics stats{};
-  sae_vcpu_stats(vcpu, &stats);
-  std::fprintf(stderr,
-               "sae-run: %llu blocks translated, %llu dispatches, %llu not translated, "
-               "%llu code cache flushes, %llu page exits\n",
-               static_cast<unsigned long long>(stats.blocks_translated),
-               static_cast<unsigned long long>(stats.dispatches),
-               static_cast<unsigned long long>(stats.not_translated),
-               static_cast<unsigned long long>(stats.code_flushes),
-               static_cast<unsigned long long>(stats.page_exits));
-}
-
-// MRS of an ID register at EL0 traps to the kernel, which answers it (HWCAP_CPUID).
-bool EmulateSystemRegisterRead(sae_vcpu* vcpu, sae_control_block& cb) {
-  const std::uint64_t iss = cb.esr & 0x1ffffff;
-  if ((iss & 1) == 0) return false;  // a write
-  const auto op0 = static_cast<std::uint32_t>((iss >> 20) & 3), op2 = static_cast<std::uint32_t>((iss >> 17) & 7),
-             op1 = static_cast<std::uint32_t>((iss >> 14) & 7), crn = static_cast<std::uint32_t>((iss >> 10) & 15),
-             rt = static_cast<std::uint32_t>((iss >> 5) & 31), crm = static_cast<std::uint32_t>((iss >> 1) & 15);
-  std::uint64_t value = 0;
-  if (op0 != 3 || op1 != 0 || crn != 0 || sae_vcpu_get_sysreg(vcpu, SAE_SYSREG(op0, op1, crn, crm, op2), &value) != 0) {
-    return false;
-  }
-  if (rt != 31) cb.x[rt] = value;
-  cb.pc += 4;
-  return true;
-}
-
-int Run(Options options) {
+[[noreturn]] void Run(Options options) {
   GuestMemory memory;
   if (!memory.valid()) Fail(1, "cannot reserve guest memory");
-  sae::run::SyscallOptions syscall_options{options.strace, options.prefix, ReexecCommand(options)};
+  if (const auto error = ResolveScripts(options)) Fail(kBadProgram, options.command.front() + ": " + *error);
+  const std::string program = options.command.front();
 
   sae_vm_config config{};
   config.api_version = SAE_API_VERSION;
@@ -146,12 +106,9 @@ int Run(Options options) {
   sae_vm* vm = nullptr;
   sae_vcpu* vcpu = nullptr;
   if (sae_vm_create(&config, &vm) != 0 || sae_vcpu_create(vm, &vcpu) != 0) Fail(1, "cannot create a libsae VM");
-  sae::run::Signals signals(memory, vcpu);
-  sae::run::Syscalls syscalls(memory, vcpu, signals, syscall_options);
-  if (const auto error = ResolveScripts(options, syscalls)) Fail(kBadProgram, options.command.front() + ": " + *error);
-  const std::string program = options.command.front();
 
-  const auto loaded = sae::run::LoadElf(syscalls.HostPath(program), memory, GuestMemory::kDynamicBase);
+  const auto loaded =
+      sae::run::LoadElf(sae::run::HostPath(options.prefix, program), memory, GuestMemory::kDynamicBase);
   if (const auto* error = std::get_if<std::string>(&loaded)) Fail(kBadProgram, program + ": " + *error);
   const auto& image = std::get<sae::run::LoadedImage>(loaded);
   if (!image.interpreter.empty()) {
@@ -179,46 +136,9 @@ int Run(Options options) {
   sae_control_block& cb = *sae_vcpu_control_block(vcpu);
   cb.pc = image.entry;
   cb.sp_el0 = sp;
-  // Linux's si_code values for the faults (SEGV_MAPERR, ILL_ILLOPC, TRAP_BRKPT, BUS_ADRALN).
-  constexpr int kFaultCode = 1;
-  for (;;) {
-    if (const auto fatal = signals.DeliverPending()) {
-      // A pending signal whose action is the default: the host takes it the same way.
-      std::signal(*fatal, SIG_DFL);
-      ::kill(::getpid(), *fatal);
-      Die(program, *fatal, cb, false);
-    }
-    const int intercept = sae_run(vcpu);
-    if (intercept < 0) Fail(1, "libsae cannot run the vCPU (error " + std::to_string(intercept) + ")");
-    if (intercept == SAE_INTERCEPT_HOST_ACCESS) {
-      if (!signals.DeliverFault(SIGSEGV, kFaultCode, cb.far)) Die(program, SIGSEGV, cb, true);
-      continue;
-    }
-    if (intercept != SAE_INTERCEPT_SYNC_EXCEPTION) continue;
-    switch (cb.esr >> 26) {
-      case SAE_EC_SVC64:
-        if (const auto status = syscalls.Handle()) {
-          if (options.stats) PrintStats(vcpu);
-          sae_vcpu_destroy(vcpu);
-          sae_vm_destroy(vm);
-          return *status;
-        }
-        break;
-      case SAE_EC_SYS64:
-        if (!EmulateSystemRegisterRead(vcpu, cb) && !signals.DeliverFault(SIGILL, kFaultCode, cb.pc)) {
-          Die(program, SIGILL, cb, false);
-        }
-        break;
-      case SAE_EC_BRK64:
-        if (!signals.DeliverFault(SIGTRAP, kFaultCode, cb.pc)) Die(program, SIGTRAP, cb, false);
-        break;
-      case SAE_EC_DABT_LOW:  // alignment
-        if (!signals.DeliverFault(SIGBUS, kFaultCode, cb.far)) Die(program, SIGBUS, cb, true);
-        break;
-      default:
-        if (!signals.DeliverFault(SIGILL, kFaultCode, cb.pc)) Die(program, SIGILL, cb, false);
-    }
-  }
+  sae::run::Process process{memory, vm, {options.strace, options.prefix, ReexecCommand(options)}, program,
+                            options.stats, {}, {}, {}, 0};
+  sae::run::RunMainThread(process, vcpu);
 }
 
 }  // namespace
@@ -268,5 +188,5 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "sae-run: unknown option %s (try --help)\n", options.command.front().c_str());
     return 2;
   }
-  return Run(options);
+  Run(std::move(options));
 }

@@ -40,8 +40,9 @@ std::uint64_t Bit(int signal) { return std::uint64_t{1} << (signal - 1); }
 std::atomic<std::uint64_t> Signals::pending_{0};
 std::atomic<sae_vcpu*> Signals::running_{nullptr};
 
-Signals::Signals(GuestMemory& memory, sae_vcpu* vcpu) : memory_(memory), vcpu_(vcpu) {
-  running_ = vcpu;
+Signals::Signals(GuestMemory& memory, sae_vcpu* vcpu, SignalActions& actions, bool main_thread)
+    : memory_(memory), vcpu_(vcpu), actions_(actions) {
+  if (main_thread) running_ = vcpu;
 }
 
 void Signals::HostHandler(int signal) {
@@ -203,6 +204,7 @@ bool Signals::DeliverFault(int signal, int code, std::uint64_t address) {
 }
 
 std::optional<int> Signals::DeliverPending() {
+  if (running_.load() != vcpu_) return std::nullopt;
   const std::uint64_t ready = pending_.load() & ~mask_;
   if (ready == 0) return std::nullopt;
   const int signal = __builtin_ctzll(ready) + 1;

@@ -13,18 +13,24 @@
 
 namespace sae::run {
 
+inline constexpr int kSignalCount = 64;  // signals 1..64
+
+struct SignalAction {
+  std::uint64_t handler = 0;  // 0 SIG_DFL, 1 SIG_IGN, else the guest handler
+  std::uint64_t flags = 0;
+  std::uint64_t restorer = 0;
+  std::uint64_t mask = 0;
+};
+// The process's actions, shared by its threads.
+using SignalActions = std::array<SignalAction, kSignalCount + 1>;
+
+// One thread's view: its mask and alternate stack; asynchronous signals go to the main thread.
 class Signals {
  public:
-  static constexpr int kCount = 64;  // signals 1..64
+  using Action = SignalAction;
+  static constexpr int kCount = kSignalCount;
 
-  struct Action {
-    std::uint64_t handler = 0;  // 0 SIG_DFL, 1 SIG_IGN, else the guest handler
-    std::uint64_t flags = 0;
-    std::uint64_t restorer = 0;
-    std::uint64_t mask = 0;
-  };
-
-  Signals(GuestMemory& memory, sae_vcpu* vcpu);
+  Signals(GuestMemory& memory, sae_vcpu* vcpu, SignalActions& actions, bool main_thread);
 
   // rt_sigaction, rt_sigprocmask, sigaltstack, rt_sigreturn, kill/tgkill of this process.
   std::int64_t SetAction(int signal, std::uint64_t new_action, std::uint64_t old_action);
@@ -46,7 +52,7 @@ class Signals {
 
   GuestMemory& memory_;
   sae_vcpu* vcpu_;
-  std::array<Action, kCount + 1> actions_{};
+  SignalActions& actions_;
   std::uint64_t mask_ = 0;
   std::uint64_t altstack_sp_ = 0, altstack_size_ = 0;
   bool on_altstack_ = false;

@@ -1,28 +1,29 @@
 #include "syscalls.h"
 
 #include <dirent.h>
-#include <signal.h>
 #include <fcntl.h>
-#include <sched.h>
+#include <linux/futex.h>
 #include <poll.h>
+#include <sched.h>
+#include <signal.h>
 #include <sys/ioctl.h>
 #include <sys/random.h>
-#include <sys/wait.h>
 #include <sys/resource.h>
 #include <sys/syscall.h>
 #include <sys/time.h>
 #include <sys/uio.h>
 #include <sys/utsname.h>
+#include <sys/wait.h>
 #include <termios.h>
 #include <time.h>
 #include <unistd.h>
-
-#include <climits>
 
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <vector>
+
+#include "guest_thread.h"
 
 namespace sae::run {
 
@@ -66,12 +67,19 @@ int DirectoryFd(std::uint64_t fd) {
 
 }  // namespace
 
-std::string Syscalls::HostPath(const std::string& path) const {
-  if (options_.prefix.empty() || path.empty() || path[0] != '/') return path;
-  const std::string prefixed = options_.prefix + path;
+std::string HostPath(const std::string& prefix, const std::string& path) {
+  if (prefix.empty() || path.empty() || path[0] != '/') return path;
+  const std::string prefixed = prefix + path;
   struct stat status;
   return lstat(prefixed.c_str(), &status) == 0 ? prefixed : path;
 }
+
+Syscalls::Syscalls(Process& process, sae_vcpu* vcpu, Signals& signals)
+    : process_(&process),
+      memory_(process.memory),
+      vcpu_(vcpu),
+      signals_(&signals),
+      options_(process.syscall_options) {}
 
 void Syscalls::Wrote(std::uint64_t address, std::uint64_t size) {
   if (size != 0) sae_vcpu_invalidate_code(vcpu_, address, size);
@@ -83,7 +91,7 @@ std::optional<std::string> Syscalls::Path(std::uint64_t address) const {
   return HostPath(*path);
 }
 
-std::optional<int> Syscalls::Handle() {
+std::optional<Syscalls::Exit> Syscalls::Handle() {
   sae_control_block* cb = sae_vcpu_control_block(vcpu_);
   const std::uint64_t number = cb->x[8];
   const Args args{{cb->x[0], cb->x[1], cb->x[2], cb->x[3], cb->x[4], cb->x[5]}};
@@ -109,9 +117,9 @@ std::optional<int> Syscalls::Handle() {
                    static_cast<unsigned long long>(number));
     }
   }
-  if (!exit_status_ && !returned_from_signal_) cb->x[0] = static_cast<std::uint64_t>(result);
+  if (!exit_ && !returned_from_signal_) cb->x[0] = static_cast<std::uint64_t>(result);
   returned_from_signal_ = false;
-  return exit_status_;
+  return exit_;
 }
 
 // ---- Files.
@@ -378,53 +386,79 @@ std::int64_t Syscalls::ppoll(const Args& args) {
 
 // ---- Process, time, identity.
 std::int64_t Syscalls::exit(const Args& args) {
-  exit_status_ = static_cast<int>(args.a[0] & 0xff);
+  exit_ = Exit{static_cast<int>(args.a[0] & 0xff), false};
   return 0;
 }
-std::int64_t Syscalls::exit_group(const Args& args) { return exit(args); }
+std::int64_t Syscalls::exit_group(const Args& args) {
+  exit_ = Exit{static_cast<int>(args.a[0] & 0xff), true};
+  return 0;
+}
 std::int64_t Syscalls::set_tid_address(const Args&) { return ::gettid(); }
 std::int64_t Syscalls::set_robust_list(const Args&) { return 0; }
 std::int64_t Syscalls::futex(const Args& args) {
-  // One thread: nobody else can wake a waiter or be woken.
-  constexpr std::uint64_t kWait = 0, kWake = 1, kCommand = 0x7f;
-  const std::uint64_t command = args.a[1] & kCommand;
-  if (command == kWake) return 0;
-  if (command == kWait) {
-    const auto value = memory_.Load<std::uint32_t>(args.a[0]);
-    if (!value) return Error(EFAULT);
-    return *value != static_cast<std::uint32_t>(args.a[2]) ? Error(EAGAIN) : Error(EDEADLK);
+  // Guest memory is host memory: the host's futex works on it, given the values it compares in
+  // the host's byte order (the guest's word, little-endian, read big-endian).
+  constexpr int kCommand = 0x7f;  // without FUTEX_PRIVATE_FLAG and FUTEX_CLOCK_REALTIME
+  const int operation = static_cast<int>(args.a[1]);
+  std::uint8_t* word = memory_.Host(args.a[0], 4);
+  if (word == nullptr || args.a[0] % 4 != 0) return Error(args.a[0] % 4 != 0 ? EINVAL : EFAULT);
+  const auto swap = [](std::uint64_t value) { return __builtin_bswap32(static_cast<std::uint32_t>(value)); };
+  switch (operation & kCommand) {
+    case FUTEX_WAIT:
+    case FUTEX_WAIT_BITSET: {
+      struct timespec timeout;
+      if (args.a[3] != 0) {
+        const auto seconds = memory_.Load<std::int64_t>(args.a[3]);
+        const auto nanoseconds = memory_.Load<std::int64_t>(args.a[3] + 8);
+        if (!seconds || !nanoseconds) return Error(EFAULT);
+        timeout = {*seconds, *nanoseconds};
+      }
+      return Result(::syscall(SYS_futex, word, operation, swap(args.a[2]), args.a[3] != 0 ? &timeout : nullptr,
+                              nullptr, static_cast<std::uint32_t>(args.a[5])));
+    }
+    case FUTEX_WAKE:
+    case FUTEX_WAKE_BITSET:
+      return Result(::syscall(SYS_futex, word, operation, static_cast<std::uint32_t>(args.a[2]), nullptr, nullptr,
+                              static_cast<std::uint32_t>(args.a[5])));
+    case FUTEX_REQUEUE:
+    case FUTEX_CMP_REQUEUE: {
+      std::uint8_t* target = memory_.Host(args.a[4], 4);
+      if (target == nullptr) return Error(EFAULT);
+      return Result(::syscall(SYS_futex, word, operation, static_cast<std::uint32_t>(args.a[2]),
+                              static_cast<std::uintptr_t>(args.a[3]), target, swap(args.a[5])));
+    }
+    default: return Error(ENOSYS);
   }
-  return Error(ENOSYS);
 }
 std::int64_t Syscalls::sched_yield(const Args&) { return Result(::sched_yield()); }
 std::int64_t Syscalls::rt_sigaction(const Args& args) {
   if (args.a[3] != 8) return Error(EINVAL);  // sizeof(sigset_t)
-  return signals_.SetAction(static_cast<int>(args.a[0]), args.a[1], args.a[2]);
+  return signals_->SetAction(static_cast<int>(args.a[0]), args.a[1], args.a[2]);
 }
 std::int64_t Syscalls::rt_sigprocmask(const Args& args) {
   if (args.a[3] != 8) return Error(EINVAL);
-  return signals_.SetMask(static_cast<int>(args.a[0]), args.a[1], args.a[2]);
+  return signals_->SetMask(static_cast<int>(args.a[0]), args.a[1], args.a[2]);
 }
-std::int64_t Syscalls::sigaltstack(const Args& args) { return signals_.SetAltStack(args.a[0], args.a[1]); }
+std::int64_t Syscalls::sigaltstack(const Args& args) { return signals_->SetAltStack(args.a[0], args.a[1]); }
 std::int64_t Syscalls::rt_sigreturn(const Args&) {
   returned_from_signal_ = true;
-  return signals_.Return();
+  return signals_->Return();
 }
 // Signals to this process (one thread): queued for a guest handler, or acted on by the host.
 std::int64_t Syscalls::kill(const Args& args) {
   const auto pid = static_cast<pid_t>(args.a[0]);
   if (pid != ::getpid() && pid != 0) return Result(::kill(pid, static_cast<int>(args.a[1])));
-  return signals_.Raise(static_cast<int>(args.a[1]));
+  return signals_->Raise(static_cast<int>(args.a[1]));
 }
 std::int64_t Syscalls::tkill(const Args& args) {
   if (static_cast<pid_t>(args.a[0]) != ::gettid()) return Error(ESRCH);
-  return signals_.Raise(static_cast<int>(args.a[1]));
+  return signals_->Raise(static_cast<int>(args.a[1]));
 }
 std::int64_t Syscalls::tgkill(const Args& args) {
   if (static_cast<pid_t>(args.a[0]) != ::getpid() || static_cast<pid_t>(args.a[1]) != ::gettid()) {
     return Error(ESRCH);
   }
-  return signals_.Raise(static_cast<int>(args.a[2]));
+  return signals_->Raise(static_cast<int>(args.a[2]));
 }
 std::int64_t Syscalls::setpgid(const Args& args) {
   return Result(::setpgid(static_cast<pid_t>(args.a[0]), static_cast<pid_t>(args.a[1])));
@@ -433,13 +467,17 @@ std::int64_t Syscalls::getpgid(const Args& args) { return Result(::getpgid(stati
 std::int64_t Syscalls::getsid(const Args& args) { return Result(::getsid(static_cast<pid_t>(args.a[0]))); }
 std::int64_t Syscalls::setsid(const Args&) { return Result(::setsid()); }
 
-// fork and vfork (a vfork child gets a copy of memory, which is all a program may rely on).
-// Threads (CLONE_THREAD) are not implemented yet.
+// Threads (CLONE_THREAD: a host thread with its own vCPU), fork and vfork (a vfork child gets a
+// copy of memory, which is all a program may rely on).
 std::int64_t Syscalls::clone(const Args& args) {
   constexpr std::uint64_t kVm = 0x100, kVfork = 0x4000, kThread = 0x10000, kSetTls = 0x80000,
                           kParentSetTid = 0x100000, kChildSetTid = 0x1000000;
   const std::uint64_t flags = args.a[0];
-  if (flags & kThread) return Error(ENOSYS);
+  if (flags & kThread) {
+    if (!(flags & kVm)) return Error(EINVAL);
+    return StartThread(*process_, *sae_vcpu_control_block(vcpu_), flags, args.a[1], args.a[2], args.a[3],
+                       args.a[4]);
+  }
   if ((flags & kVm) && !(flags & kVfork)) return Error(EINVAL);
   const pid_t pid = ::fork();
   if (pid < 0) return Error(errno);

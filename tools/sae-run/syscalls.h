@@ -23,16 +23,23 @@ struct SyscallOptions {
   std::vector<std::string> reexec;
 };
 
+struct Process;
+
+// The path the host opens for guest path `path`: under the -L `prefix` if it exists there.
+std::string HostPath(const std::string& prefix, const std::string& path);
+
 class Syscalls {
  public:
-  Syscalls(GuestMemory& memory, sae_vcpu* vcpu, Signals& signals, SyscallOptions options)
-      : memory_(memory), vcpu_(vcpu), signals_(signals), options_(std::move(options)) {}
+  Syscalls(Process& process, sae_vcpu* vcpu, Signals& signals);
 
-  // Carries out the SVC the vCPU stopped at. Returns the exit status once the guest exits.
-  std::optional<int> Handle();
+  struct Exit {
+    int status;
+    bool process;  // exit_group: every thread; exit: this one
+  };
+  // Carries out the SVC the vCPU stopped at; says how once the thread exits.
+  std::optional<Exit> Handle();
 
-  // The path the host opens for guest path `path` (under the -L prefix if it exists there).
-  std::string HostPath(const std::string& path) const;
+  std::string HostPath(const std::string& path) const { return run::HostPath(options_.prefix, path); }
 
  private:
   struct Args {
@@ -47,11 +54,12 @@ class Syscalls {
   std::optional<std::string> Path(std::uint64_t address) const;
   std::int64_t Stat(int result, const struct stat& host, std::uint64_t address);
 
+  Process* process_;
   GuestMemory& memory_;
   sae_vcpu* vcpu_;
-  Signals& signals_;
-  SyscallOptions options_;
-  std::optional<int> exit_status_;
+  Signals* signals_;
+  const SyscallOptions& options_;
+  std::optional<Exit> exit_;
   bool returned_from_signal_ = false;  // rt_sigreturn restored every register, x0 included
 };
 
