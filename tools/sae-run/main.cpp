@@ -111,11 +111,22 @@ std::vector<std::string> ReexecCommand(const Options& options) {
       sae::run::LoadElf(sae::run::HostPath(options.prefix, program), memory, GuestMemory::kDynamicBase);
   if (const auto* error = std::get_if<std::string>(&loaded)) Fail(kBadProgram, program + ": " + *error);
   const auto& image = std::get<sae::run::LoadedImage>(loaded);
-  if (!image.interpreter.empty()) {
-    Fail(kBadProgram, program + ": dynamically linked (interpreter " + image.interpreter +
-                          "); sae-run runs static programs so far");
-  }
   memory.SetBreakStart(image.end);
+  // A dynamically linked program starts in its interpreter (ld.so), which loads the rest.
+  std::uint64_t entry = image.entry, interpreter_base = 0;
+  if (!image.interpreter.empty()) {
+    const std::string host_interpreter = sae::run::HostPath(options.prefix, image.interpreter);
+    if (access(host_interpreter.c_str(), F_OK) != 0) {
+      Fail(kBadProgram, program + ": its interpreter " + image.interpreter +
+                            " does not exist (give the arm64 root with -L DIR)");
+    }
+    const auto interpreter = sae::run::LoadElf(host_interpreter, memory, GuestMemory::kInterpreterBase);
+    if (const auto* error = std::get_if<std::string>(&interpreter)) {
+      Fail(kBadProgram, image.interpreter + ": " + *error);
+    }
+    entry = std::get<sae::run::LoadedImage>(interpreter).entry;
+    interpreter_base = GuestMemory::kInterpreterBase;
+  }
 
   sae_features features{};
   sae_query_features(&features);
@@ -129,12 +140,13 @@ std::vector<std::string> ReexecCommand(const Options& options) {
   }
   std::vector<std::string> arguments = options.command;
   if (!options.argv0.empty()) arguments.front() = options.argv0;
-  const sae::run::ProcessStart start{&image, 0, caps.hwcap, caps.hwcap2, program, arguments, environment};
+  const sae::run::ProcessStart start{&image, interpreter_base, caps.hwcap, caps.hwcap2, program, arguments,
+                                     environment};
   const std::uint64_t sp = sae::run::BuildInitialStack(memory, start);
   if (sp == 0) Fail(1, "arguments and environment do not fit on the stack");
 
   sae_control_block& cb = *sae_vcpu_control_block(vcpu);
-  cb.pc = image.entry;
+  cb.pc = entry;
   cb.sp_el0 = sp;
   sae::run::Process process{memory, vm, {options.strace, options.prefix, ReexecCommand(options)}, program,
                             options.stats, {}, {}, {}, 0};
