@@ -174,8 +174,10 @@ enum sae_exception_class {
                                * reading it (a store) and setting pc += 4. (Also, as a
                                * SYNC_EXCEPTION intercept with DFSC 0b100001 and the FAR, a
                                * misaligned exclusive or atomic access.) */
-  SAE_EC_SYS64 = 0x18,        /* MRS/MSR/SYS the vCPU does not implement at EL0: ISS = Op0,
-                               * Op2, Op1, CRn, Rt, CRm, direction (1 = read), as the Arm ARM */
+  SAE_EC_SYS64 = 0x18,        /* MRS/MSR/SYS of the EL0 space (op1 3) the vCPU does not carry
+                               * out itself, and ID register reads (FEAT_IDST), for the host to
+                               * emulate: ISS = Op0, Op2, Op1, CRn, Rt, CRm, direction (1 = read),
+                               * as the Arm ARM. EL1's registers are UNDEFINED (EC 0) at EL0. */
   SAE_EC_BRK64 = 0x3c,        /* ISS = imm16 */
 };
 

@@ -59,6 +59,27 @@ TEST_F(Guest, CounterAdvances) {
   EXPECT_GT(second, first);
 }
 
+// What EL0 may name and the ID registers (FEAT_IDST) trap to the host; EL1's are UNDEFINED.
+TEST_F(Guest, EL0TrapsAndEL1Undefined) {
+  const struct {
+    std::uint32_t word;
+    unsigned exception_class;
+  } cases[] = {
+      {0xd5384020, SAE_EC_UNKNOWN},  // mrs x0, elr_el1
+      {0xd5184020, SAE_EC_UNKNOWN},  // msr elr_el1, x0
+      {0xd5380600, SAE_EC_SYS64},    // mrs x0, id_aa64isar0_el1
+      {0xd53b9d00, SAE_EC_SYS64},    // mrs x0, pmccntr_el0
+  };
+  for (const auto& c : cases) {
+    Load(kCode, {c.word});
+    sae_vcpu_invalidate_code(vcpu_, kCode, 4);
+    cb_->pc = kCode;
+    ASSERT_EQ(sae_run(vcpu_), SAE_INTERCEPT_SYNC_EXCEPTION);
+    EXPECT_EQ(ExceptionClass(cb_->esr), c.exception_class) << std::hex << c.word;
+    EXPECT_EQ(cb_->pc, kCode);
+  }
+}
+
 TEST_F(Guest, UnknownRegistersAndBadValuesAreRefused) {
   std::uint64_t value = 0;
   EXPECT_EQ(sae_vcpu_get_sysreg(vcpu_, kSctlrEl1, &value), -ENOENT);

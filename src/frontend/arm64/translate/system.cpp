@@ -20,7 +20,13 @@ std::uint32_t SysRegTrapSyndrome(unsigned id, unsigned rt, bool read) {
 
 }  // namespace
 
+// An access libsae does not carry out itself. What EL0 may name (op1 3) and reads of the ID
+// registers (FEAT_IDST) trap (EC 0x18) for the host to emulate; the registers and operations of
+// EL1 and above are UNDEFINED at EL0, as the Arm ARM has it.
 bool TranslatorVisitor::SystemRegisterTrap(unsigned id, Reg t, bool read) {
+  const unsigned op0 = id >> 14, op1 = (id >> 11) & 7, crn = (id >> 7) & 15;
+  const bool id_register_read = read && op0 == 3 && op1 == 0 && crn == 0;
+  if (op1 != 3 && !id_register_read) return Unallocated(word_);
   ir.SetTerm(term::Exception{term::ExceptionKind::SystemRegisterTrap, pc,
                              SysRegTrapSyndrome(id, t.index, read)});
   return false;
