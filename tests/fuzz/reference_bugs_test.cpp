@@ -29,7 +29,7 @@ TEST(ReferenceBugs, StateDependentEntriesLookAtTheBaseRegister) {
   const std::uint32_t ldapur = 0xd95ff140;  // ldapur x0, [x10, #-1]
   EXPECT_EQ(BugName(ldapur, 0x10008), "misaligned load-acquire and store-release");
   EXPECT_EQ(BugName(ldapur, 0x10009), "");
-  EXPECT_TRUE(UnicornBugs()[1].alignment_fault_on_libsae_only);
+  EXPECT_EQ(UnicornBugs()[1].shows, Shows::kFaultOnLibsaeOnly);
 }
 
 TEST(ReferenceBugs, BigEndianAndBlockOnlyEntriesNeedBoth) {

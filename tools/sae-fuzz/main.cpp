@@ -82,12 +82,12 @@ struct ReferenceKind {
   bool big_endian_host = false;
 
   const ReferenceBug* KnownBug(std::uint32_t word, std::optional<std::uint64_t> base,
-                               bool in_longer_block) const {
+                               bool in_longer_block, BugFilter filter = nullptr) const {
     switch (kind) {
       case kUnicorn:
-        return UnicornBugAffecting(word, base, big_endian_host, in_longer_block);
+        return UnicornBugAffecting(word, base, big_endian_host, in_longer_block, filter);
       case kQemuAarch64:
-        return QemuAarch64BugAffecting(word, base);
+        return QemuAarch64BugAffecting(word, base, filter);
       default:
         return nullptr;
     }
@@ -196,27 +196,45 @@ std::optional<Skip> WhyNotComparable(const Case& c, const LibsaeResult& ours,
   return std::nullopt;
 }
 
+bool ShowsAsLibsaeFault(const ReferenceBug& bug) { return bug.shows == Shows::kFaultOnLibsaeOnly; }
+bool ShowsAsReferenceFault(const ReferenceBug& bug) {
+  return bug.shows == Shows::kFaultOnReferenceOnly;
+}
+bool ShowsAsAnyDifference(const ReferenceBug& bug) { return bug.shows == Shows::kAnyDifference; }
+// What the generator never draws: a word that kills the reference; in longer blocks, where a
+// mismatch cannot be pinned on one instruction, a word of any bug no fault gives away.
+bool AvoidedInLongerBlocks(const ReferenceBug& bug) {
+  return bug.kills_reference || bug.shows == Shows::kAnyDifference;
+}
+bool KillsReference(const ReferenceBug& bug) { return bug.kills_reference; }
+
 // The known bug of the reference that explains the mismatch, if one does.
 const ReferenceBug* KnownBugExplaining(const Case& c, const Outcome& ours,
                                        const ReferenceKind& reference) {
   const bool longer_block = c.code.size() > 1;
   for (std::size_t i = 0; i < c.code.size(); ++i) {
     const std::uint32_t word = c.code[i];
-    // The registers are known before the first instruction only; without them, a misaligned-
-    // access bug is recognised below by where libsae faulted.
+    // The registers are known before the first instruction only; without them, a bug that
+    // shows as a fault is recognised below by where it faulted.
     const std::optional<std::uint64_t> base =
         i == 0 ? std::optional(BaseRegisterValue(word, c.in.x, c.in.sp)) : std::nullopt;
-    const ReferenceBug* bug = reference.KnownBug(word, base, longer_block);
-    if (bug != nullptr && (base || !bug->alignment_fault_on_libsae_only)) return bug;
+    const ReferenceBug* bug =
+        base ? reference.KnownBug(word, base, longer_block)
+             : reference.KnownBug(word, base, longer_block, ShowsAsAnyDifference);
+    if (bug != nullptr) return bug;
   }
-  // libsae took an alignment fault where the reference went on: the instruction there, in the
-  // code or in data a branch reached.
-  if (ours.stop != Stop::kFault || (c.out->stop == Stop::kFault && c.out->pc == ours.pc)) {
-    return nullptr;
-  }
-  const std::optional<std::uint32_t> word = WordAt(c, ours, ours.pc);
-  const ReferenceBug* bug = word ? reference.KnownBug(*word, std::nullopt, longer_block) : nullptr;
-  return bug != nullptr && bug->alignment_fault_on_libsae_only ? bug : nullptr;
+  // One side took a fault where the other went on: the instruction there, in the code or in
+  // data a branch reached, with a bug that shows so.
+  const auto fault_only_on = [&](const Outcome& faulted, const Outcome& other,
+                                 BugFilter shows) -> const ReferenceBug* {
+    if (faulted.stop != Stop::kFault || (other.stop == Stop::kFault && other.pc == faulted.pc)) {
+      return nullptr;
+    }
+    const std::optional<std::uint32_t> word = WordAt(c, faulted, faulted.pc);
+    return word ? reference.KnownBug(*word, std::nullopt, longer_block, shows) : nullptr;
+  };
+  const ReferenceBug* bug = fault_only_on(ours, *c.out, ShowsAsLibsaeFault);
+  return bug != nullptr ? bug : fault_only_on(*c.out, ours, ShowsAsReferenceFault);
 }
 
 class Reporter {
@@ -421,16 +439,13 @@ int Fuzz(const Options& options) {
   } else {
     reference = MakeReference(options, reference_kind);
     reference_name = reference->name();
-    // Never a word that kills the reference; in longer blocks, where a mismatch could not be
-    // pinned on one instruction, no word of a known reference bug at all.
     const bool longer_blocks = options.block_length > 1;
-    generator.emplace(
-        *ParseCaseClass(options.case_class), options.block_length, options.seed,
-        [=](std::uint32_t word) {
-          const ReferenceBug* bug = reference_kind.KnownBug(word, std::nullopt, longer_blocks);
-          return bug != nullptr &&
-                 (bug->kills_reference || (longer_blocks && !bug->alignment_fault_on_libsae_only));
-        });
+    generator.emplace(*ParseCaseClass(options.case_class), options.block_length, options.seed,
+                      [=](std::uint32_t word) {
+                        return reference_kind.KnownBug(word, std::nullopt, longer_blocks,
+                                                       longer_blocks ? AvoidedInLongerBlocks
+                                                                     : KillsReference) != nullptr;
+                      });
   }
   std::ofstream corpus_out;
   std::optional<TraceWriter> corpus_writer;

@@ -108,77 +108,87 @@ constexpr ReferenceBug kUnicornBugs[] = {
      "Unicorn computes LDSMAX/LDSMIN/LDUMAX/LDUMIN (and the ST forms) wrongly on sizes below 64 "
      "bits, on every host; qemu-aarch64 7.2 is right (../shared/reference/oracles.md). libsae is "
      "checked against hand-computed results in tests/runtime/atomic_test.cpp instead.",
-     BugHosts::kEvery, BugScope::kAnyCode, false, false, false, NarrowLseMinMax},
+     BugHosts::kEvery, BugScope::kAnyCode, false, false, Shows::kAnyDifference, NarrowLseMinMax},
     {"misaligned store exclusive",
      "The Arm ARM (AArch64.ExclusiveMonitorsPass) raises the alignment fault of a misaligned "
      "STXR/STLXR/STXP/STLXP before it looks at the monitor, as libsae does; Unicorn (QEMU) checks "
      "the monitor first and fails the store without a fault; so does qemu-aarch64 7.2 (sae-fuzz "
      "--reference arm64, seed 9, --class mem).",
-     BugHosts::kEvery, BugScope::kAnyCode, false, true, true, MisalignedStoreExclusive},
+     BugHosts::kEvery, BugScope::kAnyCode, false, true, Shows::kFaultOnLibsaeOnly,
+     MisalignedStoreExclusive},
     {"REV (32-bit) inside a longer block on s390x",
      "Unicorn's s390x build leaves garbage in bits 32-39 of a 32-bit REV result inside a longer "
      "block (\"bics; rev16; ccmp; rev w6, w28\" gave x6 = 0x4094360000 for w28 = 0xd2bb6296); "
      "qemu-aarch64 7.2 and libsae give the zero-extended 0x94360000. Alone it agrees.",
-     BugHosts::kBigEndian, BugScope::kLongerBlocks, false, false, false, Rev32},
+     BugHosts::kBigEndian, BugScope::kLongerBlocks, false, false, Shows::kAnyDifference, Rev32},
     {"misaligned load-acquire and store-release",
      "Without FEAT_LSE2 the Arm ARM makes a misaligned LDAR, STLR, LDAPUR or STLUR an alignment "
      "fault, as qemu-aarch64 7.2 does (sae-fuzz --reference arm64 --class mem); Unicorn 2.0.1 "
      "completes the access.",
-     BugHosts::kEvery, BugScope::kAnyCode, false, false, true, MisalignedAcquireRelease},
+     BugHosts::kEvery, BugScope::kAnyCode, false, false, Shows::kFaultOnLibsaeOnly,
+     MisalignedAcquireRelease},
     {"misaligned LDAPR",
      "Without FEAT_LSE2 a misaligned LDAPR (load-acquire RCpc) is an alignment fault too; Unicorn "
      "2.0.1 and qemu-aarch64 7.2 both complete it (sae-fuzz --reference arm64 --seed 21 "
      "--class all, case 1308: ldapr w0, [x0] with x0 = 0x18a21).",
-     BugHosts::kEvery, BugScope::kAnyCode, false, true, true, MisalignedLoadAcquirePc},
+     BugHosts::kEvery, BugScope::kAnyCode, false, true, Shows::kFaultOnLibsaeOnly,
+     MisalignedLoadAcquirePc},
     {"store exclusive to the all-ones address",
      "QEMU marks an empty exclusive monitor with the address -1, so a store-exclusive to address "
      "0xffffffffffffffff finds it 'monitored' and faults on the access; every other store-"
      "exclusive without a load-exclusive fails with status 1 and no fault, as in libsae (whether "
      "a failing store-exclusive to a faulting address aborts is IMPLEMENTATION DEFINED). sae-fuzz "
      "--seed 1 --class mem, case 19323: stxrb w18, w0, [x0] with x0 = ~0.",
-     BugHosts::kEvery, BugScope::kAnyCode, false, true, false, StoreExclusiveToAllOnes},
+     BugHosts::kEvery, BugScope::kAnyCode, false, true, Shows::kFaultOnReferenceOnly,
+     StoreExclusiveToAllOnes},
     {"authenticated branches on Unicorn's max CPU",
      "Unicorn's max CPU implements FEAT_PAuth, which the guest does not (libsae and qemu-aarch64 "
      "-cpu max,pauth=off: UNDEFINED); with the keys disabled it runs BRAA, BLRAAZ, RETAA and the "
      "like as plain branches, and the CPU model cannot be changed.",
-     BugHosts::kEvery, BugScope::kAnyCode, false, false, false, AuthenticatedBranch},
+     BugHosts::kEvery, BugScope::kAnyCode, false, false, Shows::kAnyDifference,
+     AuthenticatedBranch},
     {"EL1 system instructions at EL0",
      "The Arm ARM makes AT, TLBI and the other SYS operations of EL1 and above UNDEFINED at EL0, "
      "and the performance-monitor registers too while PMUSERENR_EL0 is 0; libsae traps them "
      "(EC 0x18). Unicorn 2.0.1 runs them: tlbi vae1is, x0 (d5088320), at s1e1r, xzr (d508781f), "
      "msr pmuserenr_el0, x14 (d51b9e0e) (sae-fuzz --class branch / --class all --block-len 5).",
-     BugHosts::kEvery, BugScope::kAnyCode, false, false, false, PrivilegedSystemInstruction},
+     BugHosts::kEvery, BugScope::kAnyCode, false, false, Shows::kAnyDifference,
+     PrivilegedSystemInstruction},
     {"SMC at EL0",
      "The Arm ARM makes SMC UNDEFINED at EL0, as libsae does; Unicorn 2.0.1 raises the SMC "
      "exception (QEMU's EXCP_SMC). Measured with sae-fuzz --class branch on x86-64.",
-     BugHosts::kEvery, BugScope::kAnyCode, false, false, false, SecureMonitorCall},
+     BugHosts::kEvery, BugScope::kAnyCode, false, false, Shows::kAnyDifference, SecureMonitorCall},
     {"ERET, ERETAA, ERETAB at EL0",
      "UNDEFINED at EL0 (Arm ARM); Unicorn 2.0.1 dies instead on an assertion "
      "(aarch64_banked_spsr_index: el >= 1). Measured with sae-fuzz --class branch on x86-64.",
-     BugHosts::kEvery, BugScope::kAnyCode, true, false, false, ExceptionReturn},
+     BugHosts::kEvery, BugScope::kAnyCode, true, false, Shows::kAnyDifference, ExceptionReturn},
     {"MSR SPSel at EL0",
      "UNDEFINED at EL0 (Arm ARM); Unicorn 2.0.1 executes it as a NOP, or dies on an assertion "
      "(update_spsel: cur_el >= 1). Measured with sae-fuzz --class branch on x86-64.",
-     BugHosts::kEvery, BugScope::kAnyCode, true, false, false, StackPointerSelect},
+     BugHosts::kEvery, BugScope::kAnyCode, true, false, Shows::kAnyDifference, StackPointerSelect},
     {"FCVTZS/FCVTZU fixed-point (SIMD forms) on s390x",
      "Unicorn's s390x build segfaults (a use-after-free of a temporary); its x86 build is right "
      "(500,000 cases, ../shared/reference/oracles.md).",
-     BugHosts::kBigEndian, BugScope::kAnyCode, true, false, false, FixedPointConversion},
+     BugHosts::kBigEndian, BugScope::kAnyCode, true, false, Shows::kAnyDifference,
+     FixedPointConversion},
     {"SDOT/UDOT by element on s390x",
      "Wrong lanes on Unicorn's s390x build (a helper assumes a little-endian host); its x86 build "
      "is right (../shared/reference/oracles.md).",
-     BugHosts::kBigEndian, BugScope::kAnyCode, false, false, false, DotProductByElement},
+     BugHosts::kBigEndian, BugScope::kAnyCode, false, false, Shows::kAnyDifference,
+     DotProductByElement},
     {"ABS on 8b/16b/4h/8h on s390x",
      "A borrow leaks between lanes in Unicorn's s390x build (its generic 64-bit fallback); its x86 "
      "build is right (../shared/reference/oracles.md).",
-     BugHosts::kBigEndian, BugScope::kAnyCode, false, false, false, NarrowVectorAbs},
+     BugHosts::kBigEndian, BugScope::kAnyCode, false, false, Shows::kAnyDifference,
+     NarrowVectorAbs},
     {"FCMLA by element, half precision",
      "FPSR differs from qemu-aarch64 7.2 on every host (../shared/reference/oracles.md).",
-     BugHosts::kEvery, BugScope::kAnyCode, false, false, false, HalfPrecisionFcmlaByElement},
+     BugHosts::kEvery, BugScope::kAnyCode, false, false, Shows::kAnyDifference,
+     HalfPrecisionFcmlaByElement},
     {"unallocated FP16 words that abort Unicorn",
      "0x5ef95908, 0x2ec91f45 and 0x6ec53cbc abort the process on every host instead of raising "
      "UNDEFINED (../shared/reference/oracles.md).",
-     BugHosts::kEvery, BugScope::kAnyCode, true, false, false, AbortingFp16Word},
+     BugHosts::kEvery, BugScope::kAnyCode, true, false, Shows::kAnyDifference, AbortingFp16Word},
 };
 
 }  // namespace
@@ -186,18 +196,22 @@ constexpr ReferenceBug kUnicornBugs[] = {
 std::span<const ReferenceBug> UnicornBugs() { return kUnicornBugs; }
 
 const ReferenceBug* UnicornBugAffecting(std::uint32_t word, std::optional<std::uint64_t> base,
-                                        bool big_endian_host, bool in_longer_block) {
+                                        bool big_endian_host, bool in_longer_block,
+                                        BugFilter filter) {
   for (const ReferenceBug& bug : kUnicornBugs) {
     if (bug.hosts == BugHosts::kBigEndian && !big_endian_host) continue;
     if (bug.scope == BugScope::kLongerBlocks && !in_longer_block) continue;
+    if (filter != nullptr && !filter(bug)) continue;
     if (bug.affects(word, base)) return &bug;
   }
   return nullptr;
 }
 
-const ReferenceBug* QemuAarch64BugAffecting(std::uint32_t word, std::optional<std::uint64_t> base) {
+const ReferenceBug* QemuAarch64BugAffecting(std::uint32_t word, std::optional<std::uint64_t> base,
+                                            BugFilter filter) {
   for (const ReferenceBug& bug : kUnicornBugs) {
-    if (bug.in_qemu_aarch64 && bug.affects(word, base)) return &bug;
+    if (!bug.in_qemu_aarch64 || (filter != nullptr && !filter(bug))) continue;
+    if (bug.affects(word, base)) return &bug;
   }
   return nullptr;
 }

@@ -15,6 +15,8 @@ namespace sae::fuzz {
 enum class BugHosts { kEvery, kBigEndian };       // Unicorn wrong on every host, or only on s390x
 enum class BugScope { kAnyCode, kLongerBlocks };  // wrong alone too, or only inside a sequence
 
+enum class Shows { kAnyDifference, kFaultOnLibsaeOnly, kFaultOnReferenceOnly };
+
 struct ReferenceBug {
   std::string_view name;
   std::string_view evidence;  // what was measured, against which other reference
@@ -22,9 +24,10 @@ struct ReferenceBug {
   BugScope scope;
   bool kills_reference;  // the reference process dies: never run an affected word on it
   bool in_qemu_aarch64;  // QEMU's own code: qemu-aarch64 7.2 (the arm64 runner's) is wrong too
-  // The bug shows only as an alignment fault libsae takes at the affected instruction and the
-  // reference does not: inside a block it is recognised by that, without the address.
-  bool alignment_fault_on_libsae_only;
+  // How the bug shows when the registers before the affected instruction are unknown (inside a
+  // block): in any way, or only as a fault one side takes at that instruction and the other
+  // does not, by which it is recognised without the address.
+  Shows shows;
   // Whether `word` is affected. `base` is the value of the word's base register (X[n] or SP)
   // before it runs, when known; without it a state-dependent bug counts as affecting the word.
   bool (*affects)(std::uint32_t word, std::optional<std::uint64_t> base);
@@ -32,13 +35,18 @@ struct ReferenceBug {
 
 std::span<const ReferenceBug> UnicornBugs();
 
+// Only the bugs a caller is asking about (nullptr: all of them).
+using BugFilter = bool (*)(const ReferenceBug& bug);
+
 // The first bug of UnicornBugs() that affects `word` on this kind of host and in this scope
 // (`in_longer_block`: the word is one of several run in sequence), or nullptr.
 const ReferenceBug* UnicornBugAffecting(std::uint32_t word, std::optional<std::uint64_t> base,
-                                        bool big_endian_host, bool in_longer_block);
+                                        bool big_endian_host, bool in_longer_block,
+                                        BugFilter filter = nullptr);
 
 // The first bug of UnicornBugs() that qemu-aarch64 shares and that affects `word`, or nullptr.
-const ReferenceBug* QemuAarch64BugAffecting(std::uint32_t word, std::optional<std::uint64_t> base);
+const ReferenceBug* QemuAarch64BugAffecting(std::uint32_t word, std::optional<std::uint64_t> base,
+                                            BugFilter filter = nullptr);
 
 // MRS of registers whose values are the implementation's own (cache geometry, counters): libsae
 // and every reference rightly differ.
