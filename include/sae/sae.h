@@ -216,6 +216,8 @@ typedef struct sae_vcpu_statistics {
   uint64_t page_exits;        /* loads and stores that left generated code for the run loop
                                * because their page holds translated code (stores) or is near
                                * an MMIO region, and then went ahead */
+  uint64_t guest_instructions_translated; /* in the blocks above */
+  uint64_t translation_nanoseconds;       /* wall time spent translating them */
 } sae_vcpu_statistics;
 
 int sae_vcpu_stats(sae_vcpu *vcpu, sae_vcpu_statistics *stats);

@@ -1,6 +1,7 @@
 #include "runtime/code_cache.h"
 
 #include <algorithm>
+#include <chrono>
 
 #include "backend/s390x/asm/assembler.h"
 #include "backend/s390x/codegen/codegen.h"
@@ -153,6 +154,7 @@ const std::byte* CodeCache::Lookup(BlockMap& blocks, std::uint64_t pc,
     return memory_.bytes().data() + found->second.offset;
   }
   const bool step = &blocks == &steps_;
+  const auto started = std::chrono::steady_clock::now();
   std::optional<Compiled> compiled = Compile(pc, read, max_instructions, options, step);
   if (!compiled) {
     Flush();
@@ -161,6 +163,9 @@ const std::byte* CodeCache::Lookup(BlockMap& blocks, std::uint64_t pc,
   }
   Compiled& block = blocks.emplace(pc, std::move(*compiled)).first->second;
   ++translated_;
+  guest_instructions_ += (block.guest_end - pc) / 4;
+  translation_ns_ += static_cast<std::uint64_t>(
+      std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - started).count());
   observer_(pc, block.guest_end);
   // Link the new block's exits to blocks that exist, queue the others, and retarget the
   // branches that were waiting for this one (only whole blocks are link targets).

@@ -47,6 +47,8 @@ class CodeCache {
   const void* jump_cache() const { return jump_cache_.get(); }
 
   std::size_t translated() const { return translated_; }
+  std::uint64_t guest_instructions_translated() const { return guest_instructions_; }
+  std::uint64_t translation_nanoseconds() const { return translation_ns_; }
   std::size_t flushes() const { return flushes_; }
 
  private:
@@ -96,6 +98,8 @@ class CodeCache {
   std::unordered_map<std::uint64_t, std::vector<std::size_t>> pending_links_;
   std::vector<std::pair<std::size_t, std::uint64_t>> new_links_;
   std::size_t translated_ = 0;
+  std::uint64_t guest_instructions_ = 0;
+  std::uint64_t translation_ns_ = 0;
   std::size_t flushes_ = 0;
   std::size_t last_block_size_ = 0;
   bool block_overflowed_ = false;

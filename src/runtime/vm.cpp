@@ -267,6 +267,8 @@ extern "C" int sae_vcpu_stats(sae_vcpu* vcpu, sae_vcpu_statistics* stats) {
   stats->not_translated = vcpu->state.not_translated;
   stats->code_flushes = vcpu->code->flushes();
   stats->page_exits = vcpu->page_exits;
+  stats->guest_instructions_translated = vcpu->code->guest_instructions_translated();
+  stats->translation_nanoseconds = vcpu->code->translation_nanoseconds();
   return 0;
 }
 

@@ -5,6 +5,7 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <future>
@@ -34,17 +35,30 @@ constexpr int kFaultCode = 1;
   EndProcess(128 + signal);
 }
 
-void PrintStats(sae_vcpu* vcpu) {
+// Why the thread's vCPU came back to sae-run, and how long it spent in sae_run().
+struct Exits {
+  unsigned long long system_calls = 0, register_traps = 0, faults = 0, stops = 0;
+  std::chrono::steady_clock::duration in_libsae{};
+};
+
+void PrintStats(sae_vcpu* vcpu, const Exits& exits) {
   sae_vcpu_statistics stats{};
   sae_vcpu_stats(vcpu, &stats);
+  const auto milliseconds = [](double nanoseconds) { return nanoseconds / 1e6; };
+  const double total = static_cast<double>(std::chrono::duration_cast<std::chrono::nanoseconds>(exits.in_libsae).count());
+  const double translating = static_cast<double>(stats.translation_nanoseconds);
   std::fprintf(stderr,
-               "sae-run: %llu blocks translated, %llu dispatches, %llu not translated, "
-               "%llu code cache flushes, %llu page exits\n",
+               "sae-run: %llu blocks (%llu guest instructions) translated in %.1f ms; %.1f ms running "
+               "guest code\n"
+               "sae-run: exits: %llu system calls, %llu system register traps, %llu faults, %llu stops; "
+               "%llu dispatches, %llu page exits, %llu code cache flushes, %llu not translated\n",
                static_cast<unsigned long long>(stats.blocks_translated),
-               static_cast<unsigned long long>(stats.dispatches),
-               static_cast<unsigned long long>(stats.not_translated),
+               static_cast<unsigned long long>(stats.guest_instructions_translated), milliseconds(translating),
+               milliseconds(total - translating), exits.system_calls, exits.register_traps, exits.faults,
+               exits.stops, static_cast<unsigned long long>(stats.dispatches),
+               static_cast<unsigned long long>(stats.page_exits),
                static_cast<unsigned long long>(stats.code_flushes),
-               static_cast<unsigned long long>(stats.page_exits));
+               static_cast<unsigned long long>(stats.not_translated));
 }
 
 // MRS of an ID register at EL0 traps to the kernel, which answers it (HWCAP_CPUID).
@@ -71,6 +85,7 @@ Syscalls::Exit RunVcpu(Process& process, sae_vcpu* vcpu, bool main_thread) {
   Signals signals(process.memory, vcpu, process.actions, main_thread);
   Syscalls syscalls(process, vcpu, signals);
   sae_control_block& cb = *sae_vcpu_control_block(vcpu);
+  Exits exits;
   for (;;) {
     if (const auto fatal = signals.DeliverPending()) {
       // A pending signal whose action is the default: the host takes it the same way.
@@ -78,20 +93,34 @@ Syscalls::Exit RunVcpu(Process& process, sae_vcpu* vcpu, bool main_thread) {
       ::kill(::getpid(), *fatal);
       Die(process, *fatal, cb, false);
     }
+    const auto entered = std::chrono::steady_clock::now();
     const int intercept = sae_run(vcpu);
+    exits.in_libsae += std::chrono::steady_clock::now() - entered;
     if (intercept < 0) {
       std::fprintf(stderr, "sae-run: libsae cannot run the vCPU (error %d)\n", intercept);
       EndProcess(1);
     }
     if (intercept == SAE_INTERCEPT_HOST_ACCESS) {
+      ++exits.faults;
       if (!signals.DeliverFault(SIGSEGV, kFaultCode, cb.far)) Die(process, SIGSEGV, cb, true);
       continue;
     }
-    if (intercept != SAE_INTERCEPT_SYNC_EXCEPTION) continue;
-    switch (cb.esr >> 26) {
+    if (intercept != SAE_INTERCEPT_SYNC_EXCEPTION) {
+      ++exits.stops;
+      continue;
+    }
+    const unsigned exception_class = static_cast<unsigned>(cb.esr >> 26);
+    if (exception_class == SAE_EC_SVC64) {
+      ++exits.system_calls;
+    } else if (exception_class == SAE_EC_SYS64) {
+      ++exits.register_traps;
+    } else {
+      ++exits.faults;
+    }
+    switch (exception_class) {
       case SAE_EC_SVC64:
         if (const auto exit = syscalls.Handle()) {
-          if (process.stats && (exit->process || main_thread)) PrintStats(vcpu);
+          if (process.stats && (exit->process || main_thread)) PrintStats(vcpu, exits);
           return *exit;
         }
         break;
