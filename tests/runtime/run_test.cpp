@@ -66,17 +66,23 @@ TEST_F(Guest, CallsAndReturnsStayInGeneratedCode) {
   EXPECT_LE(Stats().dispatches, 10u);
 }
 
-TEST_F(Guest, KickStopsALoopOfIndirectBranches) {
-  Load(kCode, {0x10000005, 0xd61f00a0});  // loop: adr x5, loop; br x5
+// Runs the vCPU while another thread kicks it 50 ms in; returns what sae_run() returned.
+int RunKickedFromAnotherThread(sae_vcpu* vcpu) {
   std::atomic<bool> started{false};
   std::thread kicker([&] {
     while (!started.load()) std::this_thread::yield();
     std::this_thread::sleep_for(std::chrono::milliseconds(50));
-    sae_kick(vcpu_);
+    sae_kick(vcpu);
   });
   started = true;
-  EXPECT_EQ(sae_run(vcpu_), SAE_INTERCEPT_STOP);
+  const int intercept = sae_run(vcpu);
   kicker.join();
+  return intercept;
+}
+
+TEST_F(Guest, KickStopsALoopOfIndirectBranches) {
+  Load(kCode, {0x10000005, 0xd61f00a0});  // loop: adr x5, loop; br x5
+  EXPECT_EQ(RunKickedFromAnotherThread(vcpu_), SAE_INTERCEPT_STOP);
   EXPECT_EQ(cb_->pc, kCode);
 }
 
@@ -177,15 +183,7 @@ TEST_F(Guest, BranchOutOfMemoryIsAHostAccessAtTheTarget) {
 
 TEST_F(Guest, KickStopsAnEndlessLoop) {
   Load(kCode, {0x91000400, 0x17ffffff});  // loop: add x0, x0, #1; b loop
-  std::atomic<bool> started{false};
-  std::thread kicker([&] {
-    while (!started.load()) std::this_thread::yield();
-    std::this_thread::sleep_for(std::chrono::milliseconds(50));
-    sae_kick(vcpu_);
-  });
-  started = true;
-  EXPECT_EQ(sae_run(vcpu_), SAE_INTERCEPT_STOP);
-  kicker.join();
+  EXPECT_EQ(RunKickedFromAnotherThread(vcpu_), SAE_INTERCEPT_STOP);
   EXPECT_GT(cb_->x[0], 0u);
   // The vCPU resumes where it stopped.
   const std::uint64_t before = cb_->x[0];
