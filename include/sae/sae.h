@@ -165,6 +165,8 @@ enum sae_exception_class {
   SAE_EC_HVC64 = 0x16,
   SAE_EC_SMC64 = 0x17,
   SAE_EC_IABT_LOW = 0x20,     /* instruction fetch outside memory or from an MMIO region */
+  SAE_EC_PC_ALIGNMENT = 0x22, /* a branch went to an address that is not a multiple of 4: a
+                               * SYNC_EXCEPTION intercept, FAR = that address */
   SAE_EC_DABT_LOW = 0x24,     /* data access outside memory or into an MMIO region, as a
                                * HOST_ACCESS intercept. ISS: WnR (bit 6), DFSC (5:0: 0 outside
                                * the window, 0b000111 in an MMIO region) and, for a single-

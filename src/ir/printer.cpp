@@ -22,6 +22,7 @@ std::string ExceptionName(term::ExceptionKind kind) {
     case term::ExceptionKind::HypervisorCall: return "HypervisorCall";
     case term::ExceptionKind::SecureMonitorCall: return "SecureMonitorCall";
     case term::ExceptionKind::InstructionAbort: return "InstructionAbort";
+    case term::ExceptionKind::PcAlignmentFault: return "PcAlignmentFault";
     case term::ExceptionKind::SystemRegisterTrap: return "SystemRegisterTrap";
   }
   return "?";

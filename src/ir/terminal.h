@@ -34,6 +34,7 @@ enum class ExceptionKind : std::uint8_t {
   HypervisorCall, // HVC #imm
   SecureMonitorCall,  // SMC #imm
   InstructionAbort,   // the instruction at pc could not be fetched
+  PcAlignmentFault,   // pc is not a multiple of 4 (a branch to such an address got there)
   SystemRegisterTrap, // MRS/MSR/SYS not implemented at this EL: immediate = the ESR ISS
 };
 struct Exception {

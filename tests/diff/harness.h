@@ -128,9 +128,10 @@ class Libsae {
     state.sp = cb->sp_el0;
     state.nzcv = static_cast<std::uint32_t>(cb->pstate) & 0xf0000000;
     state.tpidr_el0 = cb->tpidr_el0;
-    // After the instruction came an SVC (resume address + 4), or a fetch outside memory (or
-    // misaligned) at the next PC itself.
-    state.pc = intercept == SAE_INTERCEPT_SYNC_EXCEPTION ? cb->pc - 4 : cb->pc;
+    // After the instruction came an SVC (resume address + 4), or a fetch outside memory or a PC
+    // alignment fault, both reported at the next PC itself.
+    const bool pc_alignment = (cb->esr >> 26) == SAE_EC_PC_ALIGNMENT;
+    state.pc = intercept == SAE_INTERCEPT_SYNC_EXCEPTION && !pc_alignment ? cb->pc - 4 : cb->pc;
     memory = memory_;
     last_esr_ = cb->esr;
     return intercept;

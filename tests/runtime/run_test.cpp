@@ -174,6 +174,15 @@ TEST_F(Guest, FetchOutsideMemoryIsAHostAccess) {
   EXPECT_EQ(cb_->far, memory_.size() + 0x1000);
 }
 
+TEST_F(Guest, BranchToAMisalignedAddressIsAPcAlignmentFault) {
+  cb_->x[5] = 0x2002;
+  Load(kCode, {0xd61f00a0});  // br x5
+  ASSERT_EQ(sae_run(vcpu_), SAE_INTERCEPT_SYNC_EXCEPTION);
+  EXPECT_EQ(ExceptionClass(cb_->esr), SAE_EC_PC_ALIGNMENT);
+  EXPECT_EQ(cb_->far, 0x2002u);
+  EXPECT_EQ(cb_->pc, 0x2002u);
+}
+
 TEST_F(Guest, BranchOutOfMemoryIsAHostAccessAtTheTarget) {
   Load(kCode, {0x14100000});  // b #0x400000
   ASSERT_EQ(sae_run(vcpu_), SAE_INTERCEPT_HOST_ACCESS);

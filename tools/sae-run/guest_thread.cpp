@@ -133,6 +133,7 @@ Syscalls::Exit RunVcpu(Process& process, sae_vcpu* vcpu, bool main_thread) {
         if (!signals.DeliverFault(SIGTRAP, kFaultCode, cb.pc)) Die(process, SIGTRAP, cb, false);
         break;
       case SAE_EC_DABT_LOW:  // alignment
+      case SAE_EC_PC_ALIGNMENT:
         if (!signals.DeliverFault(SIGBUS, kFaultCode, cb.far)) Die(process, SIGBUS, cb, true);
         break;
       default:

@@ -90,6 +90,12 @@ struct TerminalEmitter {
       case Kind::SecureMonitorCall: esr = Syndrome(0x17, t.immediate & 0xffff); break;
       case Kind::Breakpoint: esr = Syndrome(0x3c, t.immediate & 0xffff); break;
       case Kind::SystemRegisterTrap: esr = Syndrome(0x18, t.immediate); break;
+      case Kind::PcAlignmentFault:
+        // A synchronous exception for the guest's own handler, with the PC as the FAR.
+        esr = Syndrome(0x22, 0);
+        ctx.as.LoadConstant(kScratch1, t.pc);
+        ctx.as.STG(kScratch1, EmitContext::State(ctx.layout.far));
+        break;
       case Kind::InstructionAbort:
         // Outside guest memory: a host access, with the instruction abort syndrome.
         esr = Syndrome(0x20, 0);

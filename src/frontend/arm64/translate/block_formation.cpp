@@ -27,7 +27,9 @@ void TranslateBlock(ir::Block& block, const CodeReader& read, const TranslationL
     if (!word) {
       // The fault belongs to the instruction that cannot be fetched: it starts its own block.
       if (count == 0) {
-        emitter.SetTerm(ir::term::Exception{ir::term::ExceptionKind::InstructionAbort, pc, 0});
+        const auto kind = pc % 4 != 0 ? ir::term::ExceptionKind::PcAlignmentFault
+                                      : ir::term::ExceptionKind::InstructionAbort;
+        emitter.SetTerm(ir::term::Exception{kind, pc, 0});
       } else {
         emitter.SetTerm(ir::term::LinkBlock{pc});
       }
