@@ -90,6 +90,10 @@ enum sae_vm_flags {
   /* User-process mode (what sae-run uses): the guest runs at EL0 only and every synchronous
    * exception it takes (SVC, faults, UNDEFINED) is an intercept: the host plays the kernel. */
   SAE_VM_USER_MODE = 1u << 0,
+  /* Top-byte-ignore for the guest's addresses (TCR_EL1.TBI0 = 1, TBID0 = 0), as Linux sets it for
+   * user processes: loads, stores and branch targets have bits 63:56 replaced by copies of bit
+   * 55, so tagged pointers work. Costs two instructions per access. */
+  SAE_VM_TOP_BYTE_IGNORE = 1u << 1,
   /* Debug listings on stderr for every block translated: the guest instructions, the IR before
    * and after the optimization passes, the host code (all disassembled by LLVM MC). The
    * environment variable SAE_DUMP=guest,ir,host (or "all") turns them on too. */

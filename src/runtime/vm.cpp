@@ -16,8 +16,8 @@ using sae::runtime::PageFlags;
 using sae::runtime::VcpuState;
 namespace s390x = sae::backend::s390x;
 
-constexpr std::uint32_t kKnownVmFlags =
-    SAE_VM_USER_MODE | SAE_VM_DUMP_GUEST | SAE_VM_DUMP_IR | SAE_VM_DUMP_HOST;
+constexpr std::uint32_t kKnownVmFlags = SAE_VM_USER_MODE | SAE_VM_TOP_BYTE_IGNORE | SAE_VM_DUMP_GUEST |
+                                        SAE_VM_DUMP_IR | SAE_VM_DUMP_HOST;
 
 // The offsets the generated code uses, from the structures themselves.
 constexpr sae::backend::s390x::StateLayout kLayout = {
@@ -213,9 +213,10 @@ extern "C" int sae_vcpu_create(sae_vm* vm, sae_vcpu** vcpu) {
   created->state.page_flags = reinterpret_cast<std::uintptr_t>(vm->pages.data());
   // Stores always test for translated code; loads only when there are MMIO regions.
   const std::uint8_t mmio = vm->mmio.empty() ? 0 : PageFlags::kMmio;
-  const s390x::CodegenOptions options = {.load_page_flags = mmio,
-                                         .store_page_flags = static_cast<std::uint8_t>(
-                                             PageFlags::kCode | mmio)};
+  const s390x::CodegenOptions options = {
+      .load_page_flags = mmio,
+      .store_page_flags = static_cast<std::uint8_t>(PageFlags::kCode | mmio),
+      .top_byte_ignore = (vm->config.flags & SAE_VM_TOP_BYTE_IGNORE) != 0};
   const std::size_t code_size = vm->config.code_cache_size != 0 ? vm->config.code_cache_size
                                                                 : SAE_DEFAULT_CODE_CACHE_SIZE;
   created->code = std::make_unique<sae::runtime::CodeCache>(

@@ -20,14 +20,15 @@ class Guest : public testing::Test {
   void TearDown() override { Destroy(); }
 
   // (Re)creates the VM and its first vCPU over `memory_size` bytes of zeroed memory, with
-  // `mmio` regions and `code_cache_size` bytes of code cache (0: the default).
+  // `mmio` regions, `code_cache_size` bytes of code cache (0: the default) and `flags` besides
+  // SAE_VM_USER_MODE.
   void Create(const std::vector<sae_mmio_region>& mmio, std::size_t memory_size = 64 * 1024,
-              std::size_t code_cache_size = 0) {
+              std::size_t code_cache_size = 0, std::uint32_t flags = 0) {
     Destroy();
     memory_.assign(memory_size, 0);
     sae_vm_config config{};
     config.api_version = SAE_API_VERSION;
-    config.flags = SAE_VM_USER_MODE;
+    config.flags = SAE_VM_USER_MODE | flags;
     config.memory = memory_.data();
     config.memory_size = memory_.size();
     config.mmio_regions = mmio.data();

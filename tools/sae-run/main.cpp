@@ -96,7 +96,8 @@ std::vector<std::string> ReexecCommand(const Options& options) {
 
   sae_vm_config config{};
   config.api_version = SAE_API_VERSION;
-  config.flags = SAE_VM_USER_MODE | (options.dump_ir ? SAE_VM_DUMP_GUEST | SAE_VM_DUMP_IR : 0u) |
+  // Linux gives EL0 top-byte-ignore (tagged pointers).
+  config.flags = SAE_VM_USER_MODE | SAE_VM_TOP_BYTE_IGNORE | (options.dump_ir ? SAE_VM_DUMP_GUEST | SAE_VM_DUMP_IR : 0u) |
                  (options.dump_code ? SAE_VM_DUMP_GUEST | SAE_VM_DUMP_HOST : 0u);
   config.memory = memory.base();
   config.memory_size = GuestMemory::kSize;

@@ -62,6 +62,11 @@ struct TerminalEmitter {
   void operator()(const ir::term::IndirectJump&) const {
     Assembler& as = ctx.as;
     as.LG(kScratch1, EmitContext::State(ctx.layout.pc));
+    if (ctx.options.top_byte_ignore) {  // the PC gets bit 55 in its top byte (BranchAddr)
+      as.SLLG(kScratch1, kScratch1, BaseDisp(r0, 8));
+      as.SRAG(kScratch1, kScratch1, BaseDisp(r0, 8));
+      as.STG(kScratch1, EmitContext::State(ctx.layout.pc));
+    }
     static_assert(kJumpCacheBits == 12, "the rotation below selects PC bits 2-13");
     as.RISBGN(kScratch2, kScratch1, 48, 59 | 0x80, 2);  // JumpCacheIndex(pc) * 16
     as.AG(kScratch2, EmitContext::State(ctx.layout.jump_cache));

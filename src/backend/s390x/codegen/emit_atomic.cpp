@@ -47,14 +47,14 @@ BaseDisp SlotBD(const EmitContext& ctx, Slot slot) { return BaseDisp(kStateRegis
 // The byte `offset` (a register holding 0-3) of the word slot.
 Mem WordByte(const EmitContext& ctx, Gpr offset) { return Mem(kStateRegister, offset, SlotOffset(ctx, kWord)); }
 
-// The guest address (argument 0) in a register that can address storage.
+// The effective guest address (argument 0) in a register that can address storage.
 Gpr Address(EmitContext& ctx, const ir::Inst& inst) {
   Gpr address = ctx.Use(inst.arg(0), kScratch2);
   if (address == kScratch0) {
     ctx.as.LGR(kScratch2, address);
     address = kScratch2;
   }
-  return address;
+  return ctx.EffectiveAddress(address);
 }
 
 // An alignment fault unless the address is a multiple of size: a synchronous data abort

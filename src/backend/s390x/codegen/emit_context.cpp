@@ -132,6 +132,13 @@ Label& EmitContext::AddStub(StubKind kind, std::uint64_t pc, Gpr address, unsign
   return *stub_labels_.back();
 }
 
+Gpr EmitContext::EffectiveAddress(Gpr address) {
+  if (!options.top_byte_ignore) return address;
+  as.SLLG(kScratch2, address, BaseDisp(r0, 8));
+  as.SRAG(kScratch2, kScratch2, BaseDisp(r0, 8));
+  return kScratch2;
+}
+
 // Addresses below the limit cannot wrap when size - 1 is added (the limit is below 2^63).
 void EmitContext::GuardAccess(const ir::Inst& inst, Gpr address, unsigned size, bool write) {
   Label& outside = AddStub(StubKind::OutsideMemory, inst.pc(), address, size, write);

@@ -47,6 +47,9 @@ class EmitContext {
   bool failed() const { return failed_; }
   const std::string& failure() const { return failure_; }
 
+  // The register holding the address an access to guest address `address` uses: itself, or with
+  // top-byte-ignore kScratch2 holding it with bits 63:56 copied from bit 55. Not r0.
+  Gpr EffectiveAddress(Gpr address);
   // Branches out of line unless the guest access of `size` bytes at `address` by `inst` may
   // happen: it lies in guest memory (else a data abort host-access intercept) and its page has
   // none of the flags `options` names for it (else back to the run loop, which decides).

@@ -15,6 +15,7 @@ Gpr CheckedAddress(EmitContext& ctx, const ir::Inst& inst, unsigned size, bool w
     ctx.as.LGR(kScratch2, address);
     address = kScratch2;
   }
+  address = ctx.EffectiveAddress(address);
   ctx.GuardAccess(inst, address, size, write);
   return address;
 }

@@ -53,6 +53,9 @@ inline constexpr unsigned kGuestPageShift = 12;
 struct CodegenOptions {
   std::uint8_t load_page_flags = 0;
   std::uint8_t store_page_flags = 0;
+  // TCR_EL1.TBI0 (and not TBID0), as Linux sets it for EL0: data addresses and branch targets
+  // have their top byte replaced by copies of bit 55.
+  bool top_byte_ignore = false;
 };
 
 }  // namespace sae::backend::s390x
