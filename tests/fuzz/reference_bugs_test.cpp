@@ -48,8 +48,11 @@ TEST(ReferenceBugs, El0DifferencesOfUnicornsCpu) {
   EXPECT_EQ(BugName(0xd5088320), "EL1 system instructions at EL0");               // tlbi vae1is, x0
   EXPECT_EQ(BugName(0xd508781f), "EL1 system instructions at EL0");               // at s1e1r, xzr
   EXPECT_EQ(BugName(0xd51b9e0e), "EL1 system instructions at EL0");  // msr pmuserenr_el0, x14
+  EXPECT_EQ(BugName(0xd518403f), "EL1 system instructions at EL0");  // msr elr_el1, xzr
+  EXPECT_EQ(BugName(0xd5380140), "EL1 system instructions at EL0");  // mrs x0, id_dfr0_el1
   EXPECT_EQ(BugName(0xd50b7b20), "");                                // dc cvau, x0
   EXPECT_EQ(BugName(0xd53b4200), "");                                // mrs x0, nzcv
+  EXPECT_EQ(BugName(0xd53bd040), "");                                // mrs x0, tpidr_el0
   const ReferenceBug* eret = UnicornBugAffecting(0xd69f03e0, std::nullopt, false, false);
   ASSERT_NE(eret, nullptr);
   EXPECT_TRUE(eret->kills_reference);

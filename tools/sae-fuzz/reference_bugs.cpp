@@ -99,8 +99,8 @@ bool MisalignedLoadAcquirePc(std::uint32_t word, std::optional<std::uint64_t> ba
 bool PrivilegedSystemInstruction(std::uint32_t word, std::optional<std::uint64_t>) {
   const unsigned op1 = (word >> 16) & 7, crn = (word >> 12) & 15;
   if (IsEncoding(word, {Encoding::SYS})) return op1 == 0 || op1 == 4 || op1 == 6;
-  return IsEncoding(word, {Encoding::MSR_reg, Encoding::MRS}) && ((word >> 19) & 3) == 3 &&
-         op1 == 3 && crn == 9;
+  if (!IsEncoding(word, {Encoding::MSR_reg, Encoding::MRS})) return false;
+  return op1 != 3 || (((word >> 19) & 3) == 3 && crn == 9);  // EL1 and above, or the PMU
 }
 
 constexpr ReferenceBug kUnicornBugs[] = {
@@ -148,10 +148,13 @@ constexpr ReferenceBug kUnicornBugs[] = {
      BugHosts::kEvery, BugScope::kAnyCode, false, false, Shows::kAnyDifference,
      AuthenticatedBranch},
     {"EL1 system instructions at EL0",
-     "The Arm ARM makes AT, TLBI and the other SYS operations of EL1 and above UNDEFINED at EL0, "
-     "and the performance-monitor registers too while PMUSERENR_EL0 is 0; libsae traps them "
-     "(EC 0x18). Unicorn 2.0.1 runs them: tlbi vae1is, x0 (d5088320), at s1e1r, xzr (d508781f), "
-     "msr pmuserenr_el0, x14 (d51b9e0e) (sae-fuzz --class branch / --class all --block-len 5).",
+     "The Arm ARM makes AT, TLBI and the other SYS operations of EL1 and above, and MRS/MSR of "
+     "EL1's registers, UNDEFINED at EL0, and the performance-monitor registers too while "
+     "PMUSERENR_EL0 is 0; libsae raises UNDEFINED (EC 0) for the EL1 ones and traps the EL0 space "
+     "and ID register reads (EC 0x18, FEAT_IDST). Unicorn 2.0.1 runs them all: tlbi vae1is, x0 "
+     "(d5088320), at s1e1r, xzr (d508781f), msr pmuserenr_el0, x14 (d51b9e0e), msr elr_el1, xzr "
+     "(d518403f), msr mdccint_el1, x0 (d5100200), mrs x0, id_dfr0_el1 (d5380140) (sae-fuzz "
+     "--class branch / --class all, seeds 1 and 105).",
      BugHosts::kEvery, BugScope::kAnyCode, false, false, Shows::kAnyDifference,
      PrivilegedSystemInstruction},
     {"SMC at EL0",
