@@ -58,17 +58,35 @@ void EmitContext::UseInto(const ir::Value& value, Gpr target) {
   if (source != target) as.LGR(target, source);
 }
 
+bool EmitContext::UsedByCurrent(const ir::Inst* value) const {
+  if (current == nullptr) return false;
+  for (std::size_t a = 0; a < current->arg_count(); ++a) {
+    const ir::Inst* arg = current->arg(a).inst();
+    if (arg == value) return true;
+    // The flags of an operation are computed from its operands (see the constructor).
+    if (current->opcode() == ir::Opcode::GetNZCVFromOp && arg != nullptr) {
+      for (std::size_t b = 0; b < arg->arg_count(); ++b) {
+        if (arg->arg(b).inst() == value) return true;
+      }
+    }
+  }
+  return false;
+}
+
 void EmitContext::Spill() {
-  // The value whose last use is farthest away goes to memory.
+  // The value whose last use is farthest away goes to memory — never one the instruction being
+  // emitted uses: its emitter may hold that register already.
   int victim = -1;
   std::size_t farthest = 0;
   for (std::size_t r = 0; r < occupant_.size(); ++r) {
+    if (UsedByCurrent(occupant_[r])) continue;
     const std::size_t last = last_use_[occupant_[r]];
     if (victim < 0 || last > farthest) {
       victim = static_cast<int>(r);
       farthest = last;
     }
   }
+  if (victim < 0) return Fail("every register holds an operand of the instruction");
   const ir::Inst* inst = occupant_[static_cast<std::size_t>(victim)];
   Location& location = where_[inst];
   if (!free_slots_.empty()) {

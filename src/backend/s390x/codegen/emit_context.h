@@ -66,6 +66,7 @@ class EmitContext {
     int slot = -1;   // spill slot, or -1
   };
   void Spill();
+  bool UsedByCurrent(const ir::Inst* value) const;
 
   std::unordered_map<const ir::Inst*, std::size_t> last_use_;
   std::unordered_map<const ir::Inst*, Location> where_;
