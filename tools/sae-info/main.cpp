@@ -5,6 +5,8 @@
 
 #include <CLI/CLI.hpp>
 
+#include "command_line.h"
+
 #include "sae/sae.h"
 
 namespace {
@@ -68,16 +70,7 @@ int main(int argc, char** argv) {
   app.add_flag("--demo", demo,
                "Then run a built-in arm64 program (fib(90)) through the C API and print its result");
   app.set_version_flag("--version", sae_version());
-  try {
-    app.parse(argc, argv);
-  } catch (const CLI::CallForHelp& e) {
-    return app.exit(e);
-  } catch (const CLI::CallForVersion& e) {
-    return app.exit(e);
-  } catch (const CLI::ParseError& e) {
-    std::fprintf(stderr, "sae-info: %s (try --help)\n", e.what());
-    return 2;
-  }
+  if (const auto status = sae::tools::ParseCommandLine(app, argc, argv)) return *status;
 
   if (!quiet) {
     std::printf("libsae %s\n", sae_version());

@@ -13,6 +13,8 @@
 
 #include <CLI/CLI.hpp>
 
+#include "command_line.h"
+
 #include "cpu_features.h"
 #include "elf_loader.h"
 #include "guest_memory.h"
@@ -174,16 +176,7 @@ int main(int argc, char** argv) {
   app.add_flag("--cpu-features", options.cpu_features, "Print the CPU features the guest is told it has, and exit");
   app.set_version_flag("--version", sae_version());
   app.prefix_command();
-  try {
-    app.parse(argc, argv);
-  } catch (const CLI::CallForHelp& e) {
-    return app.exit(e);
-  } catch (const CLI::CallForVersion& e) {
-    return app.exit(e);
-  } catch (const CLI::ParseError& e) {
-    std::fprintf(stderr, "sae-run: %s (try --help)\n", e.what());
-    return 2;
-  }
+  if (const auto status = sae::tools::ParseCommandLine(app, argc, argv)) return *status;
   if (options.cpu_features) {
     sae_features features{};
     sae_query_features(&features);
