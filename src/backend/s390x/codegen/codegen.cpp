@@ -63,8 +63,7 @@ struct TerminalEmitter {
     Assembler& as = ctx.as;
     as.LG(kScratch1, EmitContext::State(ctx.layout.pc));
     if (ctx.options.top_byte_ignore) {  // the PC gets bit 55 in its top byte (BranchAddr)
-      as.SLLG(kScratch1, kScratch1, BaseDisp(r0, 8));
-      as.SRAG(kScratch1, kScratch1, BaseDisp(r0, 8));
+      ctx.IgnoreTopByte(kScratch1, kScratch1);
       as.STG(kScratch1, EmitContext::State(ctx.layout.pc));
     }
     static_assert(kJumpCacheBits == 12, "the rotation below selects PC bits 2-13");
@@ -112,12 +111,7 @@ struct TerminalEmitter {
     // SVC, HVC and SMC return to the next instruction; the others retry or report this one.
     const bool call = t.kind == Kind::SupervisorCall || t.kind == Kind::HypervisorCall ||
                       t.kind == Kind::SecureMonitorCall;
-    SetPC(call ? t.pc + 4 : t.pc);
-    ctx.as.LoadConstant(kScratch1, esr);
-    ctx.as.STG(kScratch1, EmitContext::State(ctx.layout.esr));
-    ctx.as.LHI(kScratch1, static_cast<std::int64_t>(intercept));
-    ctx.as.ST(kScratch1, EmitContext::State(ctx.layout.intercept));
-    ctx.BranchToExit();
+    ctx.LeaveWith(call ? t.pc + 4 : t.pc, esr, intercept);
   }
   void operator()(const std::shared_ptr<const ir::term::If>& t) const {
     // Every IR value is dead here, so any allocatable register may hold the condition.

@@ -47,16 +47,6 @@ BaseDisp SlotBD(const EmitContext& ctx, Slot slot) { return BaseDisp(kStateRegis
 // The byte `offset` (a register holding 0-3) of the word slot.
 Mem WordByte(const EmitContext& ctx, Gpr offset) { return Mem(kStateRegister, offset, SlotOffset(ctx, kWord)); }
 
-// The effective guest address (argument 0) in a register that can address storage.
-Gpr Address(EmitContext& ctx, const ir::Inst& inst) {
-  Gpr address = ctx.Use(inst.arg(0), kScratch2);
-  if (address == kScratch0) {
-    ctx.as.LGR(kScratch2, address);
-    address = kScratch2;
-  }
-  return ctx.EffectiveAddress(address);
-}
-
 // An alignment fault unless the address is a multiple of size: a synchronous data abort
 // (EC 0x24, IL, WnR, DFSC 0b100001) with the FAR, delivered as a synchronous-exception intercept.
 // Inline and branched over: aligned accesses take one untaken test.
@@ -65,15 +55,9 @@ void CheckAlignment(EmitContext& ctx, const ir::Inst& inst, Gpr address, unsigne
   Label aligned;
   ctx.as.TMLL(address, static_cast<std::uint16_t>(size - 1));
   ctx.as.BRC(Cond::Equal, Rel16(aligned));  // CC0: the selected bits are all zero
-  const std::uint64_t esr = (0x24ull << 26) | (1ull << 25) | (write ? 1ull << 6 : 0) | 0x21;
   ctx.as.STG(address, EmitContext::State(ctx.layout.far));
-  ctx.as.LoadConstant(kScratch1, inst.pc());
-  ctx.as.STG(kScratch1, EmitContext::State(ctx.layout.pc));
-  ctx.as.LoadConstant(kScratch1, esr);
-  ctx.as.STG(kScratch1, EmitContext::State(ctx.layout.esr));
-  ctx.as.LHI(kScratch1, kInterceptSyncException);
-  ctx.as.ST(kScratch1, EmitContext::State(ctx.layout.intercept));
-  ctx.BranchToExit();
+  ctx.LeaveWith(inst.pc(), (0x24ull << 26) | (1ull << 25) | (write ? 1ull << 6 : 0) | 0x21,
+                kInterceptSyncException);
   ctx.as.Bind(aligned);
 }
 
@@ -129,7 +113,7 @@ void MonitorTag(EmitContext& ctx, Gpr address, unsigned size) {
 void ExclusiveRead(EmitContext& ctx, const ir::Inst& inst, unsigned size) {
   Assembler& as = ctx.as;
   const Gpr d = ctx.Def(inst);
-  const Gpr address = Address(ctx, inst);
+  const Gpr address = ctx.AddressOperand(inst);
   CheckAlignment(ctx, inst, address, size, false);
   ctx.GuardAccess(inst, address, size, false);
   MonitorTag(ctx, address, size);
@@ -170,7 +154,7 @@ void ExclusiveRead(EmitContext& ctx, const ir::Inst& inst, unsigned size) {
 void ExclusiveWrite(EmitContext& ctx, const ir::Inst& inst, unsigned size) {
   Assembler& as = ctx.as;
   const Gpr d = ctx.Def(inst);
-  const Gpr address = Address(ctx, inst);
+  const Gpr address = ctx.AddressOperand(inst);
   CheckAlignment(ctx, inst, address, size, true);
   Label fail, done;
   MonitorTag(ctx, address, size);
@@ -227,7 +211,7 @@ void ExclusiveWrite(EmitContext& ctx, const ir::Inst& inst, unsigned size) {
 void CompareAndSwap(EmitContext& ctx, const ir::Inst& inst, unsigned size) {
   Assembler& as = ctx.as;
   const Gpr d = ctx.Def(inst);
-  const Gpr address = Address(ctx, inst);
+  const Gpr address = ctx.AddressOperand(inst);
   CheckAlignment(ctx, inst, address, size, true);
   ctx.GuardAccess(inst, address, size, true);
   switch (size) {
@@ -315,7 +299,7 @@ void AtomicMemoryOp(EmitContext& ctx, const ir::Inst& inst, unsigned size) {
   if (operation > 8) return ctx.Fail("AtomicMemoryOp with an unknown operation");
   const bool sign = operation == 4 || operation == 5;
   const Gpr d = ctx.Def(inst);
-  const Gpr address = Address(ctx, inst);
+  const Gpr address = ctx.AddressOperand(inst);
   CheckAlignment(ctx, inst, address, size, true);
   ctx.GuardAccess(inst, address, size, true);
   // The operand, extended as the comparison needs it (registers hold it zero-extended).

@@ -150,11 +150,30 @@ Label& EmitContext::AddStub(StubKind kind, std::uint64_t pc, Gpr address, unsign
   return *stub_labels_.back();
 }
 
-Gpr EmitContext::EffectiveAddress(Gpr address) {
+Gpr EmitContext::AddressOperand(const ir::Inst& inst) {
+  Gpr address = Use(inst.arg(0), kScratch2);
+  if (address == kScratch0) {
+    as.LGR(kScratch2, address);
+    address = kScratch2;
+  }
   if (!options.top_byte_ignore) return address;
-  as.SLLG(kScratch2, address, BaseDisp(r0, 8));
-  as.SRAG(kScratch2, kScratch2, BaseDisp(r0, 8));
+  IgnoreTopByte(kScratch2, address);
   return kScratch2;
+}
+
+void EmitContext::IgnoreTopByte(Gpr target, Gpr source) {
+  as.SLLG(target, source, BaseDisp(r0, 8));
+  as.SRAG(target, target, BaseDisp(r0, 8));
+}
+
+void EmitContext::LeaveWith(std::uint64_t pc, std::uint64_t esr, std::uint32_t intercept) {
+  as.LoadConstant(kScratch1, pc);
+  as.STG(kScratch1, State(layout.pc));
+  as.LoadConstant(kScratch1, esr);
+  as.STG(kScratch1, State(layout.esr));
+  as.LHI(kScratch1, static_cast<std::int64_t>(intercept));
+  as.ST(kScratch1, State(layout.intercept));
+  BranchToExit();
 }
 
 // Addresses below the limit cannot wrap when size - 1 is added (the limit is below 2^63).
@@ -179,28 +198,15 @@ void EmitContext::GuardAccess(const ir::Inst& inst, Gpr address, unsigned size, 
 void EmitContext::EmitStubs() {
   for (const Stub& stub : stubs_) {
     as.Bind(*stub.label);
+    as.STG(stub.address, State(layout.far));
     if (stub.kind == StubKind::PageFlagged) {
-      as.STG(stub.address, State(layout.far));
-      as.LoadConstant(kScratch1, stub.pc);
-      as.STG(kScratch1, State(layout.pc));
-      as.LoadConstant(kScratch1, stub.size | (stub.write ? 0x100u : 0u));
-      as.STG(kScratch1, State(layout.esr));
-      as.LHI(kScratch1, kInterceptPageAccess);
-      as.ST(kScratch1, State(layout.intercept));
-      BranchToExit();
+      LeaveWith(stub.pc, stub.size | (stub.write ? 0x100u : 0u), kInterceptPageAccess);
       continue;
     }
     // A data access outside guest memory: a host-access intercept with a data abort syndrome
     // (EC 0x24, IL, WnR; the run loop adds ISV and its fields) and the FAR.
-    const std::uint64_t esr = (0x24ull << 26) | (1ull << 25) | (stub.write ? 1ull << 6 : 0);
-    as.STG(stub.address, State(layout.far));
-    as.LoadConstant(kScratch1, stub.pc);
-    as.STG(kScratch1, State(layout.pc));
-    as.LoadConstant(kScratch1, esr);
-    as.STG(kScratch1, State(layout.esr));
-    as.LHI(kScratch1, kInterceptHostAccess);
-    as.ST(kScratch1, State(layout.intercept));
-    BranchToExit();
+    LeaveWith(stub.pc, (0x24ull << 26) | (1ull << 25) | (stub.write ? 1ull << 6 : 0),
+              kInterceptHostAccess);
   }
 }
 

@@ -47,9 +47,15 @@ class EmitContext {
   bool failed() const { return failed_; }
   const std::string& failure() const { return failure_; }
 
-  // The register holding the address an access to guest address `address` uses: itself, or with
-  // top-byte-ignore kScratch2 holding it with bits 63:56 copied from bit 55. Not r0.
-  Gpr EffectiveAddress(Gpr address);
+  // The register holding the address a memory operation's guest address (argument 0) makes: its
+  // own register, or kScratch2 (an immediate, a spilled value, r0, or with top-byte-ignore the
+  // address with bits 63:56 copied from bit 55). Never r0, which cannot address storage.
+  Gpr AddressOperand(const ir::Inst& inst);
+  // target = source with bits 63:56 copied from bit 55 (TBI's view of an address).
+  void IgnoreTopByte(Gpr target, Gpr source);
+  // Stores `pc`, `esr` and `intercept` in the state and leaves for the run loop (after the
+  // caller stored whatever else the exit needs, such as the FAR).
+  void LeaveWith(std::uint64_t pc, std::uint64_t esr, std::uint32_t intercept);
   // Branches out of line unless the guest access of `size` bytes at `address` by `inst` may
   // happen: it lies in guest memory (else a data abort host-access intercept) and its page has
   // none of the flags `options` names for it (else back to the run loop, which decides).

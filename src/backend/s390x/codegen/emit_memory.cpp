@@ -10,12 +10,7 @@ namespace {
 
 // The address register, once the access is known to be allowed (EmitContext::GuardAccess).
 Gpr CheckedAddress(EmitContext& ctx, const ir::Inst& inst, unsigned size, bool write) {
-  Gpr address = ctx.Use(inst.arg(0), kScratch2);
-  if (address == kScratch0) {  // r0 cannot address storage
-    ctx.as.LGR(kScratch2, address);
-    address = kScratch2;
-  }
-  address = ctx.EffectiveAddress(address);
+  const Gpr address = ctx.AddressOperand(inst);
   ctx.GuardAccess(inst, address, size, write);
   return address;
 }
