@@ -81,7 +81,7 @@ void sae_query_features(sae_features *features);
  * Threads: a vCPU is run by one thread at a time; sae_kick() may be called from any thread.
  * Errors are negative errno values. */
 
-#define SAE_API_VERSION 1
+#define SAE_API_VERSION 2
 
 typedef struct sae_vm sae_vm;
 typedef struct sae_vcpu sae_vcpu;
@@ -160,6 +160,10 @@ typedef struct sae_control_block {
   uint64_t tpidr_el0;   /* 0x138 EL0 thread pointers (TLS) */
   uint64_t tpidrro_el0; /* 0x140 read-only at EL0 */
   uint64_t reserved[23]; /* 0x148 room for the timer, GIC and host-access data to come */
+  /* 0x200 V0-V31, the SIMD&FP registers, as KVM's ONE_REG view (a __uint128_t): v[n][0] holds
+   * bits 63:0 and v[n][1] bits 127:64, each a host-order integer. S0 is the low 32 bits of
+   * v[0][0], D0 all of it; writing a scalar register zeroes the rest of V, as on arm64. */
+  uint64_t v[32][2];
 } sae_control_block;
 
 /* Exception classes found in sae_control_block.esr (Arm ARM ESR_ELx.EC). */

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <memory>
 
+#include "frontend/arm64/interpreter/interpreter.h"
 #include "runtime/code_cache.h"
 #include "runtime/vm.h"
 #include "sae/sae.h"
@@ -15,6 +16,9 @@ namespace sae::runtime {
 // first (its offsets are ABI), then fields only libsae sees.
 struct VcpuState {
   sae_control_block control;
+  // Right after V31 (StateLayout::vector reaches it as V32-V35): guest memory bytes of a
+  // structure load or store on their way between memory and the interpreter.
+  alignas(16) frontend::arm64::VectorStaging vector_staging = {};
   std::uint32_t check_bit = 0;
   // Requests for the run loop (kKick* bits, set atomically from any thread); generated code
   // leaves at the next block link or indirect branch when it is not zero.
@@ -31,6 +35,8 @@ struct VcpuState {
   std::uint64_t atomic_scratch[8] = {};
   std::uint64_t page_flags = 0;  // host address of the VM's PageFlags
   std::uint64_t jump_cache = 0;  // host address of the code cache's indirect branch table
+  std::uint64_t interpreter = 0;  // host address of InterpretFromGeneratedCode (vm.cpp)
+  std::uint64_t call_save[4] = {};  // generated code's r2-r5 during an interpreter call
 
   static constexpr std::uint64_t kNoInvalidation = ~std::uint64_t{0};
   static constexpr std::uint64_t kNoExclusive = ~std::uint64_t{0};

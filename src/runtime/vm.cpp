@@ -43,7 +43,12 @@ constexpr sae::backend::s390x::StateLayout kLayout = {
     .atomic_scratch = offsetof(VcpuState, atomic_scratch),
     .page_flags = offsetof(VcpuState, page_flags),
     .jump_cache = offsetof(VcpuState, jump_cache),
+    .vector = offsetof(VcpuState, control.v),
+    .interpreter = offsetof(VcpuState, interpreter),
+    .call_save = offsetof(VcpuState, call_save),
 };
+static_assert(offsetof(VcpuState, vector_staging) == offsetof(VcpuState, control.v) + 32 * 16,
+              "generated code reaches the staging area as V32-V35");
 
 // The public block's layout is ABI: these are the offsets its header documents.
 static_assert(offsetof(sae_control_block, x) == 0x000);
@@ -57,8 +62,20 @@ static_assert(offsetof(sae_control_block, esr) == 0x128);
 static_assert(offsetof(sae_control_block, far) == 0x130);
 static_assert(offsetof(sae_control_block, tpidr_el0) == 0x138);
 static_assert(offsetof(sae_control_block, tpidrro_el0) == 0x140);
-static_assert(sizeof(sae_control_block) == 0x200);
+static_assert(offsetof(sae_control_block, v) == 0x200);
+static_assert(sizeof(sae_control_block) == 0x400);
 static_assert(offsetof(VcpuState, control) == 0, "generated code addresses the block at 0");
+
+// The interpreter call of generated code (s390x::InterpreterCall): an instruction the
+// interpreter does not carry out counts as not translated, like one the translator lacks.
+std::uint32_t InterpretFromGeneratedCode(void* state, std::uint32_t word, std::uint32_t encoding) {
+  auto& vcpu = *static_cast<VcpuState*>(state);
+  const auto result = sae::frontend::arm64::Interpret(
+      vcpu.control, vcpu.vector_staging, static_cast<sae::frontend::arm64::Encoding>(encoding), word);
+  if (result == sae::frontend::arm64::InterpretResult::NotImplemented) ++vcpu.not_translated;
+  return static_cast<std::uint32_t>(result);
+}
+constexpr s390x::InterpreterCall kInterpreterCall = InterpretFromGeneratedCode;
 
 bool Overlaps(std::uint64_t begin, std::uint64_t end, std::uint64_t base, std::uint64_t size) {
   return begin < base + size && base < end;
@@ -229,6 +246,7 @@ extern "C" int sae_vcpu_create(sae_vm* vm, sae_vcpu** vcpu) {
     return -ENOMEM;
   }
   created->state.jump_cache = reinterpret_cast<std::uintptr_t>(created->code->jump_cache());
+  created->state.interpreter = reinterpret_cast<std::uintptr_t>(kInterpreterCall);
   const std::lock_guard lock(vm->mutex);
   vm->vcpus.push_back(created);
   created->invalidations_applied = vm->invalidation_count.load(std::memory_order_relaxed);

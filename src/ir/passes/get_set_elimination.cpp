@@ -21,6 +21,10 @@ void GetSetElimination(Block& block) {
   auto observe_all = [&] {
     for (Slot& slot : slots) slot.pending_set = nullptr;
   };
+  // A call that may write any register (Interpret): nothing is known afterwards.
+  auto forget_all = [&] {
+    for (Slot& slot : slots) slot = Slot{};
+  };
   auto get = [&](Inst* inst, unsigned index, Type width) {
     Slot& slot = slots[index];
     if (!slot.known.IsEmpty() && slot.width == width) {
@@ -50,6 +54,7 @@ void GetSetElimination(Block& block) {
         set(inst, static_cast<unsigned>(inst->arg(0).imm()), inst->arg(1), Type::U64);
         break;
       case Opcode::SetSP: set(inst, kStackPointer, inst->arg(0), Type::U64); break;
+      case Opcode::Interpret: forget_all(); break;
       default:
         if (Has(inst->opcode(), property::Memory | property::Effect)) observe_all();
         break;

@@ -18,7 +18,8 @@ constexpr StateLayout kLayout = {.x0 = 0, .sp = 0xf8, .pc = 0x108, .pstate = 0x1
                                  .fpcr = 0x118, .fpsr = 0x11c, .invalidate = 0x220,
                                  .exclusive_address = 0x228, .exclusive_contents = 0x230,
                                  .atomic_scratch = 0x240, .page_flags = 0x280,
-                                 .jump_cache = 0x288};
+                                 .jump_cache = 0x288, .vector = 0x400, .interpreter = 0x290,
+                                 .call_save = 0x298};
 
 TEST(Codegen, UnsupportedOperationAfterAMemoryAccessFailsCleanly) {
   ir::Block block(0x1000);

@@ -195,9 +195,17 @@ void EmitContext::GuardAccess(const ir::Inst& inst, Gpr address, unsigned size, 
   as.BRC(Cond::NotEqual, Rel16(flagged));  // CC1 or CC3: a selected flag is set
 }
 
+Label& EmitContext::UndefinedStub(std::uint64_t pc) {
+  return AddStub(StubKind::Undefined, pc, r0, 0, false);
+}
+
 void EmitContext::EmitStubs() {
   for (const Stub& stub : stubs_) {
     as.Bind(*stub.label);
+    if (stub.kind == StubKind::Undefined) {  // EC 0 with IL, as an unallocated word
+      LeaveWith(stub.pc, 1ull << 25, kInterceptSyncException);
+      continue;
+    }
     as.STG(stub.address, State(layout.far));
     if (stub.kind == StubKind::PageFlagged) {
       LeaveWith(stub.pc, stub.size | (stub.write ? 0x100u : 0u), kInterceptPageAccess);

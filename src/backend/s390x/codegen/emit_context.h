@@ -61,6 +61,9 @@ class EmitContext {
   // none of the flags `options` names for it (else back to the run loop, which decides).
   // Clobbers kScratch1; `address` must not be r0.
   void GuardAccess(const ir::Inst& inst, Gpr address, unsigned size, bool write);
+  // Out-of-line code that leaves with an UNDEFINED exception at `pc` (for the interpreter's
+  // verdict, known only at run time).
+  Label& UndefinedStub(std::uint64_t pc);
   // Out-of-line code emitted after the terminal (fault paths), in order of request.
   void EmitStubs();
 
@@ -82,7 +85,7 @@ class EmitContext {
   std::vector<int> free_slots_;  // slots of spilled values that died
   bool failed_ = false;
   std::string failure_;
-  enum class StubKind { OutsideMemory, PageFlagged };
+  enum class StubKind { OutsideMemory, PageFlagged, Undefined };
   struct Stub {
     StubKind kind;
     Label* label;

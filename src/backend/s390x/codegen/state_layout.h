@@ -29,7 +29,16 @@ struct StateLayout {
   std::int32_t atomic_scratch;      // 64 bytes: workspace of the atomic emitters
   std::int32_t page_flags;          // 64-bit host address of one flag byte per 4 KiB guest page
   std::int32_t jump_cache;          // 64-bit host address of the indirect branch table
+  std::int32_t vector;       // V[n] at vector + 16 * n: bits 63:0, then 127:64 (64-bit each);
+                             // n = 32-35 is the interpreter's staging area
+  std::int32_t interpreter;  // 64-bit host address of the interpreter call (below)
+  std::int32_t call_save;    // 32 bytes: r2-r5 while the interpreter runs
 };
+
+// The interpreter call generated code makes for an Interpret operation, with the s390x ELF
+// ABI: r2 = the state register, r3 = the instruction word, r4 = its a64.inc encoding number.
+// It returns 0 in r2 when the instruction was carried out; anything else means UNDEFINED.
+using InterpreterCall = std::uint32_t (*)(void* state, std::uint32_t word, std::uint32_t encoding);
 
 // The indirect branch table: kJumpCacheEntries pairs of 64-bit guest PC and host code address,
 // indexed by bits 2 and up of the PC. The run loop fills it; generated code looks targets up in

@@ -103,11 +103,11 @@ bool CallWithFields(V& visitor, std::uint32_t word) {
   return detail::Call<detail::kPatterns[static_cast<std::size_t>(E)], Method, V>(visitor, word);
 }
 
-// Calls the visitor method named like the encoding of `word`. An encoding the visitor has no
-// method for goes to `visitor.NotTranslated(encoding, word)`, an unallocated word to
-// `visitor.Unallocated(word)`, so a visitor can grow one encoding group at a time.
+// Calls the visitor method named like `encoding` with the fields of `word`, an instance of it
+// (a word decoded earlier, e.g. at translation time). An encoding the visitor has no method for
+// goes to `visitor.NotTranslated(encoding, word)`.
 template <class V>
-bool Decode(V& visitor, std::uint32_t word) {
+bool DecodeAs(V& visitor, Encoding encoding, std::uint32_t word) {
   using Handler = bool (*)(V&, std::uint32_t);
   static constexpr Handler kHandlers[] = {
 #define INST(name, description, pattern)                                 \
@@ -121,9 +121,17 @@ bool Decode(V& visitor, std::uint32_t word) {
 #include "frontend/arm64/decoder/a64.inc"
 #undef INST
   };
+  return kHandlers[static_cast<std::size_t>(encoding)](visitor, word);
+}
+
+// Calls the visitor method named like the encoding of `word`. An encoding the visitor has no
+// method for goes to `visitor.NotTranslated(encoding, word)`, an unallocated word to
+// `visitor.Unallocated(word)`, so a visitor can grow one encoding group at a time.
+template <class V>
+bool Decode(V& visitor, std::uint32_t word) {
   const std::optional<Encoding> encoding = DecodeEncoding(word);
   if (!encoding) return visitor.Unallocated(word);
-  return kHandlers[static_cast<std::size_t>(*encoding)](visitor, word);
+  return DecodeAs(visitor, *encoding, word);
 }
 
 // Whether visitor V has a method for `encoding` (translation coverage reports).

@@ -1,4 +1,5 @@
 // Where blocks start and end, and what ends them when no instruction does.
+#include "frontend/arm64/interpreter/interpreter.h"
 #include "frontend/arm64/translate/translator.h"
 #include "frontend/arm64/translate/visitor.h"
 
@@ -13,7 +14,16 @@ bool TranslatorVisitor::Unallocated(std::uint32_t word) {
   return false;
 }
 
-bool TranslatorVisitor::NotTranslated(Encoding, std::uint32_t word) {
+// What the translator has no inline code for may still be the interpreter's: a call, and the
+// block goes on. Loads and stores never go to the interpreter alone (it has no memory access:
+// their translations call it for the register side themselves).
+bool TranslatorVisitor::NotTranslated(Encoding encoding, std::uint32_t word) {
+  if (Interprets(encoding) && GroupOf(word) != EncodingGroup::LoadStore) {
+    ir.Emit(ir::Opcode::Interpret,
+            {ir::IREmitter::Imm32(word),
+             ir::Value::Immediate(ir::Type::U16, static_cast<std::uint16_t>(encoding))});
+    return true;
+  }
   ir.SetTerm(ir::term::Exception{ir::term::ExceptionKind::NotTranslated, pc, word});
   return false;
 }

@@ -2,6 +2,7 @@
 
 #include <initializer_list>
 
+#include "frontend/arm64/interpreter/interpreter.h"
 #include "frontend/arm64/translate/system_registers.h"
 #include "frontend/arm64/translate/visitor.h"
 
@@ -11,7 +12,7 @@ namespace {
 
 bool All(std::initializer_list<Encoding> encodings) {
   for (const Encoding e : encodings) {
-    if (!Handles<TranslatorVisitor>(e)) return false;
+    if (!Handles<TranslatorVisitor>(e) && !Interprets(e)) return false;
   }
   return true;
 }
