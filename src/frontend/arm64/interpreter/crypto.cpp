@@ -1,6 +1,6 @@
 // The Cryptographic Extension (Arm ARM C7.2: AES*, SHA1*, SHA256*, SHA512*, EOR3, RAX1, XAR,
-// BCAX), following the Arm ARM's pseudocode. Vectors are taken apart into byte, word or
-// doubleword lanes, so the code does not depend on the host's byte order.
+// BCAX, SM3*, SM4E, SM4EKEY), following the Arm ARM's pseudocode. Vectors are taken apart into
+// byte, word or doubleword lanes, so the code does not depend on the host's byte order.
 #include <array>
 #include <bit>
 #include <cstdint>
@@ -10,8 +10,8 @@
 namespace sae::frontend::arm64 {
 namespace {
 
-using Bytes = std::array<std::uint8_t, 16>;   // byte i = bits 8i+7:8i
-using Words = std::array<std::uint32_t, 4>;   // word i = bits 32i+31:32i
+using Bytes = std::array<std::uint8_t, 16>;  // byte i = bits 8i+7:8i
+using Words = std::array<std::uint32_t, 4>;  // word i = bits 32i+31:32i
 using Doublewords = std::array<std::uint64_t, 2>;
 
 Bytes ToBytes(const VectorHalves& v) {
@@ -41,27 +41,32 @@ void Store(VectorHalves& v, const Doublewords& doublewords) {
   v[1] = doublewords[1];
 }
 
-// ---- AES (FIPS-197). GF(2^8) is reduced by the AES polynomial x^8 + x^4 + x^3 + x + 1.
+// ---- GF(2^8), as polynomials over GF(2) reduced by `modulus` (degree 8): AES and SM4 each
+// define their S-box through the inverse in such a field.
 
-constexpr std::uint8_t GfMultiply(std::uint8_t a, std::uint8_t b) {
+constexpr std::uint8_t GfMultiply(std::uint8_t a, std::uint8_t b, unsigned modulus) {
   unsigned product = 0, shifted = a;
   for (unsigned bits = b; bits != 0; bits >>= 1) {
     if (bits & 1) product ^= shifted;
     shifted <<= 1;
-    if (shifted & 0x100) shifted ^= 0x11b;
+    if (shifted & 0x100) shifted ^= modulus;
   }
   return static_cast<std::uint8_t>(product);
 }
 
-// a^254 = a^-1 in GF(2^8)*, and 0 for 0, as SubBytes defines it.
-constexpr std::uint8_t GfInverse(std::uint8_t a) {
+// a^254 = a^-1 in the multiplicative group, and 0 for 0, as both S-boxes define it.
+constexpr std::uint8_t GfInverse(std::uint8_t a, unsigned modulus) {
   std::uint8_t result = 1, power = a;
   for (unsigned exponent = 254; exponent != 0; exponent >>= 1) {
-    if (exponent & 1) result = GfMultiply(result, power);
-    power = GfMultiply(power, power);
+    if (exponent & 1) result = GfMultiply(result, power, modulus);
+    power = GfMultiply(power, power, modulus);
   }
   return result;
 }
+
+// ---- AES (FIPS-197)
+
+constexpr unsigned kAesModulus = 0x11b;  // x^8 + x^4 + x^3 + x + 1
 
 constexpr std::uint8_t RotateByteLeft(std::uint8_t b, unsigned shift) {
   return static_cast<std::uint8_t>((b << shift) | (b >> (8 - shift)));
@@ -75,7 +80,7 @@ struct AesSubstitution {
 constexpr AesSubstitution MakeAesSubstitution() {
   AesSubstitution s;
   for (unsigned x = 0; x < 256; ++x) {
-    const std::uint8_t b = GfInverse(static_cast<std::uint8_t>(x));
+    const std::uint8_t b = GfInverse(static_cast<std::uint8_t>(x), kAesModulus);
     const auto y = static_cast<std::uint8_t>(b ^ RotateByteLeft(b, 1) ^ RotateByteLeft(b, 2) ^
                                              RotateByteLeft(b, 3) ^ RotateByteLeft(b, 4) ^ 0x63);
     s.forward[x] = y;
@@ -115,7 +120,7 @@ Bytes MixColumns(const Bytes& in, const std::array<std::uint8_t, 4>& coefficient
     for (unsigned row = 0; row < 4; ++row) {
       std::uint8_t sum = 0;
       for (unsigned k = 0; k < 4; ++k) {
-        sum ^= GfMultiply(coefficients[(k + 4 - row) % 4], in[4 * column + k]);
+        sum ^= GfMultiply(coefficients[(k + 4 - row) % 4], in[4 * column + k], kAesModulus);
       }
       out[4 * column + row] = sum;
     }
@@ -204,6 +209,77 @@ std::uint64_t Sha512SmallSigma0(std::uint64_t x) {
 std::uint64_t Sha512SmallSigma1(std::uint64_t x) {
   return std::rotr(x, 19) ^ std::rotr(x, 61) ^ (x >> 6);
 }
+
+// ---- SM3 (GB/T 32905) and SM4 (GB/T 32907)
+
+// SM3TT1A/SM3TT1B and SM3TT2A/SM3TT2B: one compression round on the state words of Vd with
+// message word imm2 of Vm. The A forms are SM3's rounds 0-15, the B forms rounds 16-63.
+enum class Sm3Rounds { First16, Others };
+
+void Sm3Round1(VectorHalves& vd, const VectorHalves& vn, std::uint32_t wj_prime, Sm3Rounds rounds) {
+  const Words x = ToWords(vd);
+  const std::uint32_t ss2 = static_cast<std::uint32_t>(GetLane(vn, 32, 3)) ^ std::rotl(x[3], 12);
+  const std::uint32_t ff =
+      rounds == Sm3Rounds::First16 ? Parity(x[1], x[2], x[3]) : Majority(x[3], x[2], x[1]);
+  Store(vd, Words{x[1], std::rotl(x[2], 9), x[3], ff + x[0] + ss2 + wj_prime});
+}
+
+void Sm3Round2(VectorHalves& vd, const VectorHalves& vn, std::uint32_t wj, Sm3Rounds rounds) {
+  const Words x = ToWords(vd);
+  const std::uint32_t gg =
+      rounds == Sm3Rounds::First16 ? Parity(x[1], x[2], x[3]) : Choose(x[3], x[2], x[1]);
+  const std::uint32_t tt2 = gg + x[0] + static_cast<std::uint32_t>(GetLane(vn, 32, 3)) + wj;
+  // SM3's permutation P0.
+  const std::uint32_t p0 = tt2 ^ std::rotl(tt2, 9) ^ std::rotl(tt2, 17);
+  Store(vd, Words{x[1], std::rotl(x[2], 19), x[3], p0});
+}
+
+std::uint32_t Sm3P1(std::uint32_t x) { return x ^ std::rotl(x, 15) ^ std::rotl(x, 23); }
+
+// SM4's S-box, computed like AES's: the inverse in GF(2^8) between two applications of an
+// affine map (the algebraic structure of the SM4 S-box, which the published table follows).
+constexpr unsigned kSm4Modulus = 0x1f5;  // x^8 + x^7 + x^6 + x^5 + x^4 + x^2 + 1
+
+// x ^ (x >>> 1) ^ (x >>> 2) ^ (x >>> 5) ^ (x >>> 7) ^ 0xd3
+constexpr std::uint8_t Sm4Affine(std::uint8_t x) {
+  return static_cast<std::uint8_t>(x ^ RotateByteLeft(x, 7) ^ RotateByteLeft(x, 6) ^
+                                   RotateByteLeft(x, 3) ^ RotateByteLeft(x, 1) ^ 0xd3);
+}
+
+constexpr std::array<std::uint8_t, 256> MakeSm4Substitution() {
+  std::array<std::uint8_t, 256> s{};
+  for (unsigned x = 0; x < 256; ++x) {
+    s[x] = Sm4Affine(GfInverse(Sm4Affine(static_cast<std::uint8_t>(x)), kSm4Modulus));
+  }
+  return s;
+}
+
+constexpr std::array<std::uint8_t, 256> kSm4 = MakeSm4Substitution();
+// Values of the published table.
+static_assert(kSm4[0x00] == 0xd6 && kSm4[0x01] == 0x90 && kSm4[0x1f] == 0x99 && kSm4[0x3f] == 0xa6);
+
+std::uint32_t Sm4Substitute(std::uint32_t word) {
+  std::uint32_t out = 0;
+  for (unsigned i = 0; i < 32; i += 8) out |= std::uint32_t{kSm4[(word >> i) & 0xff]} << i;
+  return out;
+}
+
+// SM4E and SM4EKEY: four rounds on the words of `state`, each mixing the last three words with
+// a round key (SM4E) or constant (SM4EKEY) through the S-box and a linear map, into the first.
+Words Sm4Rounds(Words state, const Words& keys, std::uint32_t (*linear)(std::uint32_t)) {
+  for (unsigned index = 0; index < 4; ++index) {
+    const std::uint32_t mixed =
+        linear(Sm4Substitute(state[3] ^ state[2] ^ state[1] ^ keys[index])) ^ state[0];
+    state = {state[1], state[2], state[3], mixed};
+  }
+  return state;
+}
+
+std::uint32_t Sm4EncryptLinear(std::uint32_t x) {
+  return x ^ std::rotl(x, 2) ^ std::rotl(x, 10) ^ std::rotl(x, 18) ^ std::rotl(x, 24);
+}
+
+std::uint32_t Sm4KeyLinear(std::uint32_t x) { return x ^ std::rotl(x, 13) ^ std::rotl(x, 23); }
 
 }  // namespace
 
@@ -327,8 +403,8 @@ bool Interpreter::SHA512SU0(Vec n, Vec d) {
 
 bool Interpreter::SHA512SU1(Vec m, Vec n, Vec d) {
   const Doublewords x = ToDoublewords(V(n)), y = ToDoublewords(V(m)), w = ToDoublewords(V(d));
-  Store(V(d), Doublewords{w[0] + Sha512SmallSigma1(x[0]) + y[0],
-                          w[1] + Sha512SmallSigma1(x[1]) + y[1]});
+  Store(V(d),
+        Doublewords{w[0] + Sha512SmallSigma1(x[0]) + y[0], w[1] + Sha512SmallSigma1(x[1]) + y[1]});
   return true;
 }
 
@@ -354,6 +430,71 @@ bool Interpreter::XAR(Vec m, Imm<6> imm6, Vec n, Vec d) {
   const Doublewords x = ToDoublewords(V(n)), y = ToDoublewords(V(m));
   const auto rotation = static_cast<int>(imm6.value);
   Store(V(d), Doublewords{std::rotr(x[0] ^ y[0], rotation), std::rotr(x[1] ^ y[1], rotation)});
+  return true;
+}
+
+bool Interpreter::SM3SS1(Vec m, Vec a, Vec n, Vec d) {
+  const auto top = [](const VectorHalves& v) { return static_cast<std::uint32_t>(v[1] >> 32); };
+  const std::uint32_t ss1 = std::rotl(std::rotl(top(V(n)), 12) + top(V(m)) + top(V(a)), 7);
+  Store(V(d), Words{0, 0, 0, ss1});
+  return true;
+}
+
+bool Interpreter::SM3TT1A(Vec m, Imm<2> imm2, Vec n, Vec d) {
+  Sm3Round1(V(d), V(n), static_cast<std::uint32_t>(GetLane(V(m), 32, imm2.value)),
+            Sm3Rounds::First16);
+  return true;
+}
+
+bool Interpreter::SM3TT1B(Vec m, Imm<2> imm2, Vec n, Vec d) {
+  Sm3Round1(V(d), V(n), static_cast<std::uint32_t>(GetLane(V(m), 32, imm2.value)),
+            Sm3Rounds::Others);
+  return true;
+}
+
+bool Interpreter::SM3TT2A(Vec m, Imm<2> imm2, Vec n, Vec d) {
+  Sm3Round2(V(d), V(n), static_cast<std::uint32_t>(GetLane(V(m), 32, imm2.value)),
+            Sm3Rounds::First16);
+  return true;
+}
+
+bool Interpreter::SM3TT2B(Vec m, Imm<2> imm2, Vec n, Vec d) {
+  Sm3Round2(V(d), V(n), static_cast<std::uint32_t>(GetLane(V(m), 32, imm2.value)),
+            Sm3Rounds::Others);
+  return true;
+}
+
+bool Interpreter::SM3PARTW1(Vec m, Vec n, Vec d) {
+  const Words x = ToWords(V(d)), y = ToWords(V(n)), z = ToWords(V(m));
+  Words out{};
+  for (unsigned i = 0; i < 3; ++i) out[i] = Sm3P1(x[i] ^ y[i] ^ std::rotl(z[i + 1], 15));
+  // The last word's input 3 words back is the first word made here.
+  out[3] = Sm3P1(x[3] ^ y[3] ^ std::rotl(out[0], 15));
+  Store(V(d), out);
+  return true;
+}
+
+bool Interpreter::SM3PARTW2(Vec m, Vec n, Vec d) {
+  const Words x = ToWords(V(d)), y = ToWords(V(n)), z = ToWords(V(m));
+  Words t{}, out{};
+  for (unsigned i = 0; i < 4; ++i) {
+    t[i] = y[i] ^ std::rotl(z[i], 7);
+    out[i] = x[i] ^ t[i];
+  }
+  // The last word also depends on the first, as SM3PARTW1 left it unfinished.
+  const std::uint32_t first = std::rotl(t[0], 15);
+  out[3] ^= first ^ std::rotl(first, 15) ^ std::rotl(first, 23);
+  Store(V(d), out);
+  return true;
+}
+
+bool Interpreter::SM4E(Vec n, Vec d) {
+  Store(V(d), Sm4Rounds(ToWords(V(d)), ToWords(V(n)), Sm4EncryptLinear));
+  return true;
+}
+
+bool Interpreter::SM4EKEY(Vec m, Vec n, Vec d) {
+  Store(V(d), Sm4Rounds(ToWords(V(n)), ToWords(V(m)), Sm4KeyLinear));
   return true;
 }
 

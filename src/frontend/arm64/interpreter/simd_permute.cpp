@@ -156,7 +156,8 @@ bool Interpreter::EXT(bool q, Vec m, Imm<4> imm4, Vec n, Vec d) {
   VectorHalves out = {};
   for (unsigned i = 0; i < bytes; ++i) {
     const unsigned from = imm4.value + i;
-    const std::uint64_t byte = from < bytes ? GetLane(V(n), 8, from) : GetLane(V(m), 8, from - bytes);
+    const std::uint64_t byte =
+        from < bytes ? GetLane(V(n), 8, from) : GetLane(V(m), 8, from - bytes);
     SetLane(out, 8, i, byte);
   }
   WriteVector(V(d), out, q);
