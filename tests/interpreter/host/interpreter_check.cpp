@@ -42,6 +42,8 @@ struct Exclusion {
 };
 constexpr Exclusion kUnicornWrong[] = {
     {"FCMLA_elt", "half precision: FPSR differs from qemu-aarch64 7.2 (oracles.md)"},
+    {"FJCVTZS", "FZ = 1, positive denormal: Z = 1, the Arm ARM's FPToFixedJS has Z = 0 for a "
+                "flushed denormal (QEMU 5's do_fjcvtzs; later QEMU agrees with the Arm ARM)"},
 };
 
 struct State {
