@@ -8,6 +8,7 @@
 
 #include "frontend/arm64/decoder/decoder.h"
 #include "frontend/arm64/interpreter/interpreter.h"
+#include "frontend/arm64/interpreter/structures.h"
 #include "frontend/arm64/interpreter/vector.h"
 
 namespace sae::frontend::arm64 {

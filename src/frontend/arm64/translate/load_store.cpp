@@ -50,10 +50,7 @@ void TranslatorVisitor::Store(unsigned size, U64 address, Reg t) {
   }
 }
 
-bool TranslatorVisitor::LoadStoreSingle(const AddressSpec& spec, unsigned size, MemOp op, Reg n,
-                                        Reg t) {
-  if (op == MemOp::Prefetch) return true;  // a hint: no architectural effect
-  const U64 base = BaseAddress(n);
+U64 TranslatorVisitor::OffsetAddress(const AddressSpec& spec, unsigned size, U64 base) {
   U64 offset;
   switch (spec.mode) {
     case Addressing::UnsignedOffset:
@@ -74,7 +71,14 @@ bool TranslatorVisitor::LoadStoreSingle(const AddressSpec& spec, unsigned size, 
     }
     default: offset = IREmitter::Imm64(static_cast<std::uint64_t>(spec.imm)); break;
   }
-  const U64 offset_address = U64(ir.Add(U32U64(base), U32U64(offset)));
+  return U64(ir.Add(U32U64(base), U32U64(offset)));
+}
+
+bool TranslatorVisitor::LoadStoreSingle(const AddressSpec& spec, unsigned size, MemOp op, Reg n,
+                                        Reg t) {
+  if (op == MemOp::Prefetch) return true;  // a hint: no architectural effect
+  const U64 base = BaseAddress(n);
+  const U64 offset_address = OffsetAddress(spec, size, base);
   const U64 address = spec.mode == Addressing::PostIndex ? base : offset_address;
   if (op == MemOp::Store) {
     Store(size, address, t);

@@ -6,6 +6,7 @@
 #include <cstdint>
 
 #include "frontend/arm64/decoder/decoder.h"
+#include "frontend/arm64/interpreter/structures.h"
 #include "frontend/arm64/translate/load_store_forms.h"
 #include "ir/emitter.h"
 
@@ -64,6 +65,26 @@ class TranslatorVisitor {
 #include "frontend/arm64/translate/load_store.inc"
 #undef LOAD_STORE_GEN
 #undef LOAD_STORE
+  // SIMD&FP registers (load_store_vector.cpp)
+#define LOAD_STORE_VECTOR(name, addressing, load) bool name(Imm<2> size, SAE_LDSTV_PARAMS_##addressing);
+#define LOAD_STORE_VECTOR_128(name, addressing, load) bool name(SAE_LDSTV_PARAMS_##addressing);
+#include "frontend/arm64/translate/load_store_vector.inc"
+#undef LOAD_STORE_VECTOR_128
+#undef LOAD_STORE_VECTOR
+  bool LDR_lit_fpsimd(Imm<1> size, Imm<19> imm, Vec t);
+  bool LDR_lit_fpsimd_128(Imm<19> imm, Vec t);
+  bool STNP_fpsimd(Imm<2> size, Imm<7> imm, Vec t2, Reg n, Vec t);
+  bool LDNP_fpsimd(Imm<2> size, Imm<7> imm, Vec t2, Reg n, Vec t);
+  bool STP_fpsimd_post(Imm<2> size, Imm<7> imm, Vec t2, Reg n, Vec t);
+  bool STP_fpsimd_off(Imm<2> size, Imm<7> imm, Vec t2, Reg n, Vec t);
+  bool STP_fpsimd_pre(Imm<2> size, Imm<7> imm, Vec t2, Reg n, Vec t);
+  bool LDP_fpsimd_post(Imm<2> size, Imm<7> imm, Vec t2, Reg n, Vec t);
+  bool LDP_fpsimd_off(Imm<2> size, Imm<7> imm, Vec t2, Reg n, Vec t);
+  bool LDP_fpsimd_pre(Imm<2> size, Imm<7> imm, Vec t2, Reg n, Vec t);
+#define STRUCTURE(name, kind, registers, interleave, load, post) \
+  bool name(SAE_STRUCTURE_PARAMS_##kind##_##post);
+  SAE_A64_STRUCTURES(STRUCTURE)
+#undef STRUCTURE
   bool LDR_lit_gen(bool z, Imm<19> imm, Reg t);
   bool LDRSW_lit(Imm<19> imm, Reg t);
   bool PRFM_lit(Imm<19> imm, Reg t);
@@ -263,6 +284,18 @@ class TranslatorVisitor {
   // A load-acquire or store-release of 1 << size bytes at X[n] + offset.
   void Ordered(unsigned size, MemOp op, Reg n, std::int64_t offset, Reg t);
   bool LoadStoreSingle(const AddressSpec& spec, unsigned size, MemOp op, Reg n, Reg t);
+  // The address an AddressSpec makes from `base` for an access of 1 << size bytes (before
+  // post-indexing: the write-back address).
+  ir::U64 OffsetAddress(const AddressSpec& spec, unsigned size, ir::U64 base);
+  // SIMD&FP registers: 1 << size bytes (size 4: Q) between memory and V[t], whose other bits
+  // a load clears.
+  void LoadVector(unsigned size, ir::U64 address, Vec t);
+  void StoreVector(unsigned size, ir::U64 address, Vec t);
+  bool LoadStoreVector(const AddressSpec& spec, unsigned size, bool load, Reg n, Vec t);
+  bool LoadStoreVectorPair(unsigned size, bool load, Addressing mode, Imm<7> imm, Vec t2, Reg n,
+                           Vec t);
+  bool LoadStoreStructure(Encoding encoding, const StructureShape& shape, bool load, bool post,
+                          Reg m, Reg n);
   bool LoadStorePair(unsigned size, bool load, bool signed_words, Addressing mode, Imm<7> imm,
                      Reg t2, Reg n, Reg t);
   bool CompareAndBranch(bool sf, Imm<19> imm, Reg t, bool if_zero);
