@@ -557,9 +557,10 @@ std::uint64_t RSqrtEstimate(Format format, std::uint64_t bits, const Control& co
     }
     fraction = (fraction << 1) & ((1ull << 52) - 1);
   }
+  // In [0.25, 1) in units of 1/512, the exponent's parity unchanged.
   const unsigned scaled = (exponent & 1) == 0
-                              ? static_cast<unsigned>(0x100 | (fraction >> 45))
-                              : static_cast<unsigned>(0x80 | (fraction >> 46));
+                              ? static_cast<unsigned>(0x100 | (fraction >> 44))
+                              : static_cast<unsigned>(0x80 | (fraction >> 45));
   const int result_exponent = (3 * format.Bias() - 1 - exponent) / 2;
   const unsigned estimate = ReciprocalSqrtEstimate(scaled);
   return static_cast<std::uint64_t>(result_exponent) << format.fraction_bits |
