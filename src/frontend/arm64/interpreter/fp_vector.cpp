@@ -250,6 +250,34 @@ bool Narrow(Interpreter& in, bool q, unsigned to_size, Vec n, Vec d,
   return true;
 }
 
+
+// FCMA: the element size of `size` (01 half, 10 single, 11 double; 00 is reserved).
+unsigned ComplexElementSize(Imm<2> size) { return 8u << size.value; }
+
+// FCMLA: Vd + Vn * Vm on complex pairs (real parts in even lanes), Vm rotated by rot * 90
+// degrees; `pair(e, k)` is lane k of the Vm pair that multiplies pair e.
+template <class Pair>
+bool ComplexMultiplyAccumulate(Interpreter& in, unsigned datasize, unsigned esize, Vec n, Vec d,
+                               Imm<2> rot, Pair pair) {
+  if (datasize == 0) return false;
+  const VectorHalves &vn = in.V(n), &vd = in.V(d);
+  // rot 00: Vn.re * (m.re, m.im); 01: Vn.im * (-m.im, m.re); 10: Vn.re * (-m.re, -m.im);
+  // 11: Vn.im * (m.im, -m.re).
+  const bool odd_rotation = rot.Bit(0);
+  const bool negate_real = rot.value == 1 || rot.value == 2;
+  const bool negate_imaginary = rot.value >= 2;
+  return ForEachLane(in, datasize, esize, d,
+                     [&](fp::Format format, const fp::Control& control, unsigned i) {
+                       const unsigned e = i / 2;
+                       const bool real = i % 2 == 0;
+                       const std::uint64_t multiplier = GetLane(vn, esize, 2 * e + odd_rotation);
+                       std::uint64_t element = pair(e, real == odd_rotation ? 1u : 0u);
+                       if (real ? negate_real : negate_imaginary) element = fp::Neg(format, element);
+                       return fp::MulAdd(format, GetLane(vd, esize, i), multiplier, element,
+                                         control);
+                     });
+}
+
 }  // namespace
 
 bool Interpreter::FCVTN_vec(bool q, bool sz, Vec n, Vec d) {
@@ -918,6 +946,39 @@ bool Interpreter::FRECPX_scalar(bool sz, Vec n, Vec d) {
 }
 bool Interpreter::FRECPX_scalar_fp16(Vec n, Vec d) {
   return Unary(*this, 16, 16, n, d, fp::RecpX);
+}
+
+
+// ---- Complex numbers (FCMA).
+bool Interpreter::FCADD_vec(bool q, Imm<2> size, Vec m, bool rot, Vec n, Vec d) {
+  const unsigned esize = ComplexElementSize(size);
+  const VectorHalves &vn = V(n), &vm = V(m);
+  // Vn + Vm rotated by 90 (rot 0: (-m.im, m.re)) or 270 degrees (rot 1: (m.im, -m.re)).
+  return ForEachLane(*this, DataSize(q, esize), esize, d,
+                     [&](fp::Format format, const fp::Control& control, unsigned i) {
+                       const bool real = i % 2 == 0;
+                       std::uint64_t element = GetLane(vm, esize, real ? i + 1 : i - 1);
+                       if (real != rot) element = fp::Neg(format, element);
+                       return fp::Add(format, GetLane(vn, esize, i), element, control);
+                     });
+}
+bool Interpreter::FCMLA_vec(bool q, Imm<2> size, Vec m, Imm<2> rot, Vec n, Vec d) {
+  const unsigned esize = ComplexElementSize(size);
+  const VectorHalves& vm = V(m);
+  return ComplexMultiplyAccumulate(*this, DataSize(q, esize), esize, n, d, rot,
+                                   [&](unsigned e, unsigned k) {
+                                     return GetLane(vm, esize, 2 * e + k);
+                                   });
+}
+bool Interpreter::FCMLA_elt(bool q, Imm<2> size, bool l, bool m_high, Imm<4> m, Imm<2> rot,
+                            bool h, Vec n, Vec d) {
+  const unsigned esize = ComplexElementSize(size);
+  const unsigned index = esize == 16 ? (unsigned{h} << 1) | unsigned{l} : unsigned{h};
+  const VectorHalves& vm = V(Vec((unsigned{m_high} << 4) | m.value));
+  return ComplexMultiplyAccumulate(*this, DataSize(q, esize), esize, n, d, rot,
+                                   [&](unsigned, unsigned k) {
+                                     return GetLane(vm, esize, 2 * index + k);
+                                   });
 }
 
 }  // namespace sae::frontend::arm64
