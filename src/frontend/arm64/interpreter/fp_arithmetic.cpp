@@ -1,14 +1,16 @@
 #include "frontend/arm64/interpreter/fp_arithmetic.h"
 
 #include <algorithm>
+#include <bit>
 
 namespace sae::frontend::arm64::fp {
 namespace {
 
+// The index of the most significant set bit of a nonzero value.
 int HighestBit(Wide value) {
   const auto high = static_cast<std::uint64_t>(value >> 64);
-  if (high != 0) return 127 - __builtin_clzll(high);
-  return 63 - __builtin_clzll(static_cast<std::uint64_t>(value));
+  if (high != 0) return 127 - std::countl_zero(high);
+  return 63 - std::countl_zero(static_cast<std::uint64_t>(value));
 }
 
 // What a split-off part below the last place is worth, in units of that place.
@@ -20,7 +22,7 @@ struct Split {
   Remainder remainder;
 };
 Split SplitAt(Wide value, int shift) {
-  if (shift <= 0) return {value, Remainder::None};
+  if (shift == 0) return {value, Remainder::None};
   if (shift > 128) return {0, value == 0 ? Remainder::None : Remainder::BelowHalf};
   const Wide rest = shift == 128 ? value : value & ((Wide{1} << shift) - 1);
   const Wide half = Wide{1} << (shift - 1);
@@ -39,10 +41,13 @@ bool RoundsUp(Rounding rounding, Remainder remainder, bool sign, bool odd) {
       return remainder == Remainder::AboveHalf || (remainder == Remainder::Half && odd);
     case Rounding::TieAway:
       return remainder == Remainder::AboveHalf || remainder == Remainder::Half;
-    case Rounding::PlusInfinity: return remainder != Remainder::None && !sign;
-    case Rounding::MinusInfinity: return remainder != Remainder::None && sign;
+    case Rounding::PlusInfinity:
+      return remainder != Remainder::None && !sign;
+    case Rounding::MinusInfinity:
+      return remainder != Remainder::None && sign;
     case Rounding::Zero:
-    case Rounding::Odd: return false;
+    case Rounding::Odd:
+      return false;
   }
   return false;
 }
@@ -89,9 +94,10 @@ std::uint64_t RoundBase(Format format, bool sign, int exponent, Wide mantissa,
   }
   int biased = std::max(unbiased - format.MinimumExponent() + 1, 0);
   const int last_place = (biased == 0 ? format.MinimumExponent() : unbiased) - fraction_bits;
-  const Split split = SplitAt(mantissa, last_place - exponent);
-  std::uint64_t integer = static_cast<std::uint64_t>(
-      last_place >= exponent ? split.quotient : mantissa << (exponent - last_place));
+  const int shift = last_place - exponent;
+  const Split split =
+      shift >= 0 ? SplitAt(mantissa, shift) : Split{mantissa << -shift, Remainder::None};
+  auto integer = static_cast<std::uint64_t>(split.quotient);
   Remainder remainder = split.remainder;
   // Tininess is judged before rounding.
   if (biased == 0 && remainder != Remainder::None) control.Raise(kUnderflow);
@@ -155,10 +161,10 @@ Exact Sum(Exact a, Exact b) {
   }
   if (a.exponent < b.exponent) std::swap(a, b);
   const int shift = a.exponent - b.exponent;
-  const Wide aligned = shift == 0     ? b.mantissa
-                       : shift >= 128 ? Wide{1}
-                                      : (b.mantissa >> shift) |
-                                            Wide{(b.mantissa & ((Wide{1} << shift) - 1)) != 0};
+  const Wide aligned =
+      shift == 0     ? b.mantissa
+      : shift >= 128 ? Wide{1}
+                     : (b.mantissa >> shift) | Wide{(b.mantissa & ((Wide{1} << shift) - 1)) != 0};
   if (a.sign == b.sign) return {a.sign, a.exponent, a.mantissa + aligned};
   if (a.mantissa >= aligned) return {a.sign, a.exponent, a.mantissa - aligned};
   return {b.sign, a.exponent, aligned - a.mantissa};
@@ -190,7 +196,9 @@ std::uint64_t InvalidOperation(Format format, const Control& control) {
 
 // -1, 0 or 1 as |a| is less than, equal to or greater than |b| (neither a NaN).
 int CompareMagnitudes(const Value& a, const Value& b) {
-  auto rank = [](const Value& v) { return v.type == Type::Zero ? 0 : v.type == Type::Finite ? 1 : 2; };
+  auto rank = [](const Value& v) {
+    return v.type == Type::Zero ? 0 : v.type == Type::Finite ? 1 : 2;
+  };
   if (rank(a) != rank(b)) return rank(a) < rank(b) ? -1 : 1;
   if (a.type != Type::Finite) return 0;
   const int top_a = a.exponent + HighestBit(a.mantissa);
@@ -301,13 +309,12 @@ Value UnpackCv(Format format, std::uint64_t bits, const Control& control) {
   return UnpackBase(format, bits, control.NoFlushHalf());
 }
 
-std::uint64_t Round(Format format, bool sign, int exponent, Wide mantissa,
-                    const Control& control, Rounding rounding) {
+std::uint64_t Round(Format format, bool sign, int exponent, Wide mantissa, const Control& control,
+                    Rounding rounding) {
   return RoundBase(format, sign, exponent, mantissa, control.IeeeHalf(), rounding);
 }
 
-std::uint64_t Round(Format format, bool sign, int exponent, Wide mantissa,
-                    const Control& control) {
+std::uint64_t Round(Format format, bool sign, int exponent, Wide mantissa, const Control& control) {
   return Round(format, sign, exponent, mantissa, control, control.RoundingMode());
 }
 
@@ -534,7 +541,8 @@ std::uint64_t RecipEstimate(Format format, std::uint64_t bits, const Control& co
   } else {
     fraction = static_cast<std::uint64_t>(estimate & 0xff) << 44;
   }
-  return Zero(format, a.sign) | static_cast<std::uint64_t>(result_exponent) << format.fraction_bits |
+  return Zero(format, a.sign) |
+         static_cast<std::uint64_t>(result_exponent) << format.fraction_bits |
          fraction >> (52 - format.fraction_bits);
 }
 
@@ -558,9 +566,8 @@ std::uint64_t RSqrtEstimate(Format format, std::uint64_t bits, const Control& co
     fraction = (fraction << 1) & ((1ull << 52) - 1);
   }
   // In [0.25, 1) in units of 1/512, the exponent's parity unchanged.
-  const unsigned scaled = (exponent & 1) == 0
-                              ? static_cast<unsigned>(0x100 | (fraction >> 44))
-                              : static_cast<unsigned>(0x80 | (fraction >> 45));
+  const unsigned scaled = (exponent & 1) == 0 ? static_cast<unsigned>(0x100 | (fraction >> 44))
+                                              : static_cast<unsigned>(0x80 | (fraction >> 45));
   const int result_exponent = (3 * format.Bias() - 1 - exponent) / 2;
   const unsigned estimate = ReciprocalSqrtEstimate(scaled);
   return static_cast<std::uint64_t>(result_exponent) << format.fraction_bits |
@@ -590,8 +597,7 @@ unsigned Compare(Format format, std::uint64_t a_bits, std::uint64_t b_bits, bool
   return order == 0 ? 0b0110 : order < 0 ? 0b1000 : 0b0010;
 }
 
-bool CompareEq(Format format, std::uint64_t a_bits, std::uint64_t b_bits,
-               const Control& control) {
+bool CompareEq(Format format, std::uint64_t a_bits, std::uint64_t b_bits, const Control& control) {
   const Value a = Unpack(format, a_bits, control);
   const Value b = Unpack(format, b_bits, control);
   if (a.IsNaN() || b.IsNaN()) {
@@ -601,8 +607,7 @@ bool CompareEq(Format format, std::uint64_t a_bits, std::uint64_t b_bits,
   return CompareValues(a, b) == 0;
 }
 
-bool CompareGe(Format format, std::uint64_t a_bits, std::uint64_t b_bits,
-               const Control& control) {
+bool CompareGe(Format format, std::uint64_t a_bits, std::uint64_t b_bits, const Control& control) {
   const Value a = Unpack(format, a_bits, control);
   const Value b = Unpack(format, b_bits, control);
   if (a.IsNaN() || b.IsNaN()) {
@@ -612,8 +617,7 @@ bool CompareGe(Format format, std::uint64_t a_bits, std::uint64_t b_bits,
   return CompareValues(a, b) >= 0;
 }
 
-bool CompareGt(Format format, std::uint64_t a_bits, std::uint64_t b_bits,
-               const Control& control) {
+bool CompareGt(Format format, std::uint64_t a_bits, std::uint64_t b_bits, const Control& control) {
   const Value a = Unpack(format, a_bits, control);
   const Value b = Unpack(format, b_bits, control);
   if (a.IsNaN() || b.IsNaN()) {
@@ -623,8 +627,8 @@ bool CompareGt(Format format, std::uint64_t a_bits, std::uint64_t b_bits,
   return CompareValues(a, b) > 0;
 }
 
-std::uint64_t RoundInt(Format format, std::uint64_t bits, const Control& control,
-                       Rounding rounding, bool exact) {
+std::uint64_t RoundInt(Format format, std::uint64_t bits, const Control& control, Rounding rounding,
+                       bool exact) {
   const Value a = Unpack(format, bits, control);
   if (a.IsNaN()) return ProcessNaN(format, a, control);
   if (a.type == Type::Infinity) return Infinity(format, a.sign);
@@ -659,9 +663,8 @@ std::uint64_t RoundIntN(Format format, std::uint64_t bits, const Control& contro
   return Round(format, a.sign, 0, *integer, control, Rounding::Zero);
 }
 
-std::uint64_t ToFixed(Format format, std::uint64_t bits, unsigned fraction_bits,
-                      bool is_unsigned, unsigned int_bits, const Control& control,
-                      Rounding rounding) {
+std::uint64_t ToFixed(Format format, std::uint64_t bits, unsigned fraction_bits, bool is_unsigned,
+                      unsigned int_bits, const Control& control, Rounding rounding) {
   const Value a = Unpack(format, bits, control);
   if (a.IsNaN()) {
     control.Raise(kInvalidOp);
@@ -685,9 +688,8 @@ std::uint64_t ToFixed(Format format, std::uint64_t bits, unsigned fraction_bits,
   return (a.sign ? 0 - *magnitude : *magnitude) & int_mask;
 }
 
-std::uint64_t FixedToFp(Format format, std::uint64_t bits, unsigned fraction_bits,
-                        bool is_unsigned, unsigned int_bits, const Control& control,
-                        Rounding rounding) {
+std::uint64_t FixedToFp(Format format, std::uint64_t bits, unsigned fraction_bits, bool is_unsigned,
+                        unsigned int_bits, const Control& control, Rounding rounding) {
   const std::uint64_t sign_bit = 1ull << (int_bits - 1);
   const std::uint64_t int_mask = sign_bit | (sign_bit - 1);
   const bool sign = !is_unsigned && (bits & sign_bit) != 0;
@@ -751,7 +753,8 @@ std::uint64_t Convert(Format to, Format from, std::uint64_t bits, const Control&
       result = DefaultNaN(to);
     } else {
       // The payload below the quiet bit keeps its top bits.
-      const std::uint64_t payload = (bits & (from.FractionMask() >> 1)) << (52 - from.fraction_bits);
+      const std::uint64_t payload = (bits & (from.FractionMask() >> 1))
+                                    << (52 - from.fraction_bits);
       result = Infinity(to, a.sign) | 1ull << (to.fraction_bits - 1) |
                payload >> (52 - to.fraction_bits);
     }

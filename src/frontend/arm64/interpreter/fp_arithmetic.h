@@ -61,10 +61,6 @@ class Control {
   // The FPCR that FPUnpack/FPRound use (AHP ignored) and the one of conversions (FZ16 ignored).
   Control IeeeHalf() const { return Control(fpcr & ~(1u << 26), *fpsr_); }
   Control NoFlushHalf() const { return Control(fpcr & ~(1u << 19), *fpsr_); }
-  // FPCR with the rounding mode replaced, for instructions that name their own.
-  Control WithRounding(Rounding rounding) const {
-    return Control((fpcr & ~(3u << 22)) | (static_cast<std::uint32_t>(rounding) << 22), *fpsr_);
-  }
 
   void Raise(std::uint32_t exceptions) const { *fpsr_ |= exceptions; }
 
@@ -112,10 +108,9 @@ constexpr std::uint64_t Abs(Format format, std::uint64_t bits) { return bits & ~
 constexpr std::uint64_t Neg(Format format, std::uint64_t bits) { return bits ^ format.SignBit(); }
 
 // FPRound: the value (-1)^sign * mantissa * 2^exponent (mantissa != 0) in `format`.
-std::uint64_t Round(Format format, bool sign, int exponent, Wide mantissa,
-                    const Control& control, Rounding rounding);
-std::uint64_t Round(Format format, bool sign, int exponent, Wide mantissa,
-                    const Control& control);
+std::uint64_t Round(Format format, bool sign, int exponent, Wide mantissa, const Control& control,
+                    Rounding rounding);
+std::uint64_t Round(Format format, bool sign, int exponent, Wide mantissa, const Control& control);
 
 std::uint64_t ProcessNaN(Format format, const Value& nan, const Control& control);
 std::optional<std::uint64_t> ProcessNaNs(Format format, const Value& a, const Value& b,
@@ -152,8 +147,8 @@ bool CompareGt(Format format, std::uint64_t a, std::uint64_t b, const Control& c
 std::uint64_t RoundInt(Format format, std::uint64_t a, const Control& control, Rounding rounding,
                        bool exact);
 // FPRoundIntN: rounds to an integer that fits in `int_bits` (32 or 64) signed bits.
-std::uint64_t RoundIntN(Format format, std::uint64_t a, const Control& control,
-                        Rounding rounding, unsigned int_bits);
+std::uint64_t RoundIntN(Format format, std::uint64_t a, const Control& control, Rounding rounding,
+                        unsigned int_bits);
 // FPToFixed: `a` * 2^fraction_bits as an `int_bits`-bit integer, saturated.
 std::uint64_t ToFixed(Format format, std::uint64_t a, unsigned fraction_bits, bool is_unsigned,
                       unsigned int_bits, const Control& control, Rounding rounding);

@@ -28,7 +28,8 @@ bool UnaryOp(Interpreter& in, Imm<2> type, Vec n, Vec d, Unary operation) {
 
 bool BinaryOp(Interpreter& in, Imm<2> type, Vec m, Vec n, Vec d, Binary operation) {
   const fp::Format format = FormatOfType(type);
-  SetScalar(in.V(d), operation(format, Read(in, format, n), Read(in, format, m), FpControl(in.cpu)));
+  SetScalar(in.V(d),
+            operation(format, Read(in, format, n), Read(in, format, m), FpControl(in.cpu)));
   return true;
 }
 
@@ -95,8 +96,7 @@ bool MultiplyAdd(Interpreter& in, Imm<2> type, Vec m, Vec a, Vec n, Vec d, bool 
   std::uint64_t addend = Read(in, format, a), operand1 = Read(in, format, n);
   if (negate_addend) addend = fp::Neg(format, addend);
   if (negate_product) operand1 = fp::Neg(format, operand1);
-  SetScalar(in.V(d),
-            fp::MulAdd(format, addend, operand1, Read(in, format, m), FpControl(in.cpu)));
+  SetScalar(in.V(d), fp::MulAdd(format, addend, operand1, Read(in, format, m), FpControl(in.cpu)));
   return true;
 }
 

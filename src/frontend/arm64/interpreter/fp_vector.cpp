@@ -46,11 +46,10 @@ template <class Operation>
 bool Binary(Interpreter& in, unsigned datasize, unsigned esize, Vec m, Vec n, Vec d,
             Operation operation) {
   const VectorHalves &vn = in.V(n), &vm = in.V(m);
-  return ForEachLane(in, datasize, esize, d,
-                     [&](fp::Format format, const fp::Control& control, unsigned i) {
-                       return operation(format, GetLane(vn, esize, i), GetLane(vm, esize, i),
-                                        control);
-                     });
+  return ForEachLane(
+      in, datasize, esize, d, [&](fp::Format format, const fp::Control& control, unsigned i) {
+        return operation(format, GetLane(vn, esize, i), GetLane(vm, esize, i), control);
+      });
 }
 
 // FMLA/FMLS: Vd + (-)Vn * Vm fused, with `element` picking Vm's lane.
@@ -58,13 +57,12 @@ template <class Element>
 bool FusedAccumulate(Interpreter& in, unsigned datasize, unsigned esize, Vec n, Vec d,
                      bool subtract, Element element) {
   const VectorHalves &vn = in.V(n), &vd = in.V(d);
-  return ForEachLane(in, datasize, esize, d,
-                     [&](fp::Format format, const fp::Control& control, unsigned i) {
-                       std::uint64_t product1 = GetLane(vn, esize, i);
-                       if (subtract) product1 = fp::Neg(format, product1);
-                       return fp::MulAdd(format, GetLane(vd, esize, i), product1, element(i),
-                                         control);
-                     });
+  return ForEachLane(
+      in, datasize, esize, d, [&](fp::Format format, const fp::Control& control, unsigned i) {
+        std::uint64_t product1 = GetLane(vn, esize, i);
+        if (subtract) product1 = fp::Neg(format, product1);
+        return fp::MulAdd(format, GetLane(vd, esize, i), product1, element(i), control);
+      });
 }
 
 bool Accumulate(Interpreter& in, unsigned datasize, unsigned esize, Vec m, Vec n, Vec d,
@@ -83,11 +81,10 @@ bool Pairwise(Interpreter& in, unsigned datasize, unsigned esize, Vec m, Vec n, 
   auto concatenated = [&](unsigned j) {
     return j < lanes ? GetLane(vn, esize, j) : GetLane(vm, esize, j - lanes);
   };
-  return ForEachLane(in, datasize, esize, d,
-                     [&](fp::Format format, const fp::Control& control, unsigned i) {
-                       return operation(format, concatenated(2 * i), concatenated(2 * i + 1),
-                                        control);
-                     });
+  return ForEachLane(
+      in, datasize, esize, d, [&](fp::Format format, const fp::Control& control, unsigned i) {
+        return operation(format, concatenated(2 * i), concatenated(2 * i + 1), control);
+      });
 }
 
 // Reduce() of the Arm ARM: halves combine recursively, lower half first.
@@ -150,15 +147,13 @@ std::uint64_t EqualToZero(fp::Format format, std::uint64_t a, const fp::Control&
 std::uint64_t GreaterThanZero(fp::Format format, std::uint64_t a, const fp::Control& control) {
   return Greater(format, a, 0, control);
 }
-std::uint64_t GreaterOrEqualToZero(fp::Format format, std::uint64_t a,
-                                   const fp::Control& control) {
+std::uint64_t GreaterOrEqualToZero(fp::Format format, std::uint64_t a, const fp::Control& control) {
   return GreaterOrEqual(format, a, 0, control);
 }
 std::uint64_t LessThanZero(fp::Format format, std::uint64_t a, const fp::Control& control) {
   return Greater(format, 0, a, control);
 }
-std::uint64_t LessOrEqualToZero(fp::Format format, std::uint64_t a,
-                                const fp::Control& control) {
+std::uint64_t LessOrEqualToZero(fp::Format format, std::uint64_t a, const fp::Control& control) {
   return GreaterOrEqual(format, 0, a, control);
 }
 std::uint64_t Absolute(fp::Format format, std::uint64_t a, const fp::Control&) {
@@ -176,8 +171,7 @@ auto RoundIntegral(std::optional<Rounding> rounding, bool exact) {
 }
 auto RoundIntegralN(std::optional<Rounding> rounding, unsigned int_bits) {
   return [=](fp::Format format, std::uint64_t a, const fp::Control& control) {
-    return fp::RoundIntN(format, a, control, rounding.value_or(control.RoundingMode()),
-                         int_bits);
+    return fp::RoundIntN(format, a, control, rounding.value_or(control.RoundingMode()), int_bits);
   };
 }
 auto ToInteger(Rounding rounding, bool is_unsigned, unsigned fraction_bits) {
@@ -199,9 +193,12 @@ struct ElementOperand {
 };
 ElementOperand ElementOf(unsigned esize, bool l, bool m_high, Imm<4> m, bool h) {
   switch (esize) {
-    case 16: return {(unsigned{h} << 2) | (unsigned{l} << 1) | unsigned{m_high}, Vec(m.value)};
-    case 32: return {(unsigned{h} << 1) | unsigned{l}, Vec((unsigned{m_high} << 4) | m.value)};
-    default: return {unsigned{h}, Vec((unsigned{m_high} << 4) | m.value)};
+    case 16:
+      return {(unsigned{h} << 2) | (unsigned{l} << 1) | unsigned{m_high}, Vec(m.value)};
+    case 32:
+      return {(unsigned{h} << 1) | unsigned{l}, Vec((unsigned{m_high} << 4) | m.value)};
+    default:
+      return {unsigned{h}, Vec((unsigned{m_high} << 4) | m.value)};
   }
 }
 
@@ -226,9 +223,7 @@ bool AccumulateByElement(Interpreter& in, unsigned datasize, unsigned esize, boo
 
 // The fixed-point shifts by immediate: immh selects the element size (001x half, 01xx single,
 // 1xxx double; 000x is not these encodings) and immh:immb = 2 * esize - fbits.
-unsigned ShiftElementSize(Imm<4> immh) {
-  return immh.Bit(3) ? 64 : immh.Bit(2) ? 32 : 16;
-}
+unsigned ShiftElementSize(Imm<4> immh) { return immh.Bit(3) ? 64 : immh.Bit(2) ? 32 : 16; }
 unsigned FractionBits(Imm<4> immh, Imm<3> immb) {
   return 2 * ShiftElementSize(immh) - ((immh.value << 3) | immb.value);
 }
@@ -250,7 +245,6 @@ bool Narrow(Interpreter& in, bool q, unsigned to_size, Vec n, Vec d,
   return true;
 }
 
-
 // FCMA: the element size of `size` (01 half, 10 single, 11 double; 00 is reserved).
 unsigned ComplexElementSize(Imm<2> size) { return 8u << size.value; }
 
@@ -266,16 +260,15 @@ bool ComplexMultiplyAccumulate(Interpreter& in, unsigned datasize, unsigned esiz
   const bool odd_rotation = rot.Bit(0);
   const bool negate_real = rot.value == 1 || rot.value == 2;
   const bool negate_imaginary = rot.value >= 2;
-  return ForEachLane(in, datasize, esize, d,
-                     [&](fp::Format format, const fp::Control& control, unsigned i) {
-                       const unsigned e = i / 2;
-                       const bool real = i % 2 == 0;
-                       const std::uint64_t multiplier = GetLane(vn, esize, 2 * e + odd_rotation);
-                       std::uint64_t element = pair(e, real == odd_rotation ? 1u : 0u);
-                       if (real ? negate_real : negate_imaginary) element = fp::Neg(format, element);
-                       return fp::MulAdd(format, GetLane(vd, esize, i), multiplier, element,
-                                         control);
-                     });
+  return ForEachLane(
+      in, datasize, esize, d, [&](fp::Format format, const fp::Control& control, unsigned i) {
+        const unsigned e = i / 2;
+        const bool real = i % 2 == 0;
+        const std::uint64_t multiplier = GetLane(vn, esize, 2 * e + odd_rotation);
+        std::uint64_t element = pair(e, real == odd_rotation ? 1u : 0u);
+        if (real ? negate_real : negate_imaginary) element = fp::Neg(format, element);
+        return fp::MulAdd(format, GetLane(vd, esize, i), multiplier, element, control);
+      });
 }
 
 }  // namespace
@@ -299,8 +292,7 @@ bool Interpreter::FCVTL_vec(bool q, bool sz, Vec n, Vec d) {
   VectorHalves widened = {0, 0};
   for (unsigned i = 0; i < 64 / from_size; ++i) {
     const std::uint64_t element = (part >> (i * from_size)) & Ones(from_size);
-    SetLane(widened, to.bits, i,
-            fp::Convert(to, from, element, control, control.RoundingMode()));
+    SetLane(widened, to.bits, i, fp::Convert(to, from, element, control, control.RoundingMode()));
   }
   V(d)[0] = widened[0];
   V(d)[1] = widened[1];
@@ -376,8 +368,7 @@ bool Interpreter::FMLS_elt_vec_fp16(bool q, bool l, bool m_high, Imm<4> m, bool 
 bool Interpreter::FMUL_elt_vec_fp16(bool q, bool l, bool m_high, Imm<4> m, bool h, Vec n, Vec d) {
   return ByElement(*this, DataSize(q, 16), 16, l, m_high, m, h, n, d, fp::Mul);
 }
-bool Interpreter::FMULX_elt_vec_fp16(bool q, bool l, bool m_high, Imm<4> m, bool h, Vec n,
-                                     Vec d) {
+bool Interpreter::FMULX_elt_vec_fp16(bool q, bool l, bool m_high, Imm<4> m, bool h, Vec n, Vec d) {
   return ByElement(*this, DataSize(q, 16), 16, l, m_high, m, h, n, d, fp::MulX);
 }
 bool Interpreter::FMLA_elt_scalar(bool sz, bool l, bool m_high, Imm<4> m, bool h, Vec n, Vec d) {
@@ -407,7 +398,8 @@ bool Interpreter::FMULX_elt_scalar_fp16(bool l, bool m_high, Imm<4> m, bool h, V
 
 bool Interpreter::SCVTF_fix_vec(bool q, Imm<4> immh, Imm<3> immb, Vec n, Vec d) {
   const unsigned esize = ShiftElementSize(immh);
-  return Unary(*this, DataSize(q, esize), esize, n, d, FromInteger(false, FractionBits(immh, immb)));
+  return Unary(*this, DataSize(q, esize), esize, n, d,
+               FromInteger(false, FractionBits(immh, immb)));
 }
 bool Interpreter::UCVTF_fix_vec(bool q, Imm<4> immh, Imm<3> immb, Vec n, Vec d) {
   const unsigned esize = ShiftElementSize(immh);
@@ -642,31 +634,36 @@ bool Interpreter::FMINP_vec_fp16(bool q, Vec m, Vec n, Vec d) {
   return Pairwise(*this, DataSize(q, 16), 16, m, n, d, fp::Min);
 }
 bool Interpreter::FRINTN_vec(bool q, bool sz, Vec n, Vec d) {
-  return Unary(*this, DataSize(q, SizeOf(sz)), SizeOf(sz), n, d, RoundIntegral(Rounding::TieEven, false));
+  return Unary(*this, DataSize(q, SizeOf(sz)), SizeOf(sz), n, d,
+               RoundIntegral(Rounding::TieEven, false));
 }
 bool Interpreter::FRINTN_vec_fp16(bool q, Vec n, Vec d) {
   return Unary(*this, DataSize(q, 16), 16, n, d, RoundIntegral(Rounding::TieEven, false));
 }
 bool Interpreter::FRINTM_vec(bool q, bool sz, Vec n, Vec d) {
-  return Unary(*this, DataSize(q, SizeOf(sz)), SizeOf(sz), n, d, RoundIntegral(Rounding::MinusInfinity, false));
+  return Unary(*this, DataSize(q, SizeOf(sz)), SizeOf(sz), n, d,
+               RoundIntegral(Rounding::MinusInfinity, false));
 }
 bool Interpreter::FRINTM_vec_fp16(bool q, Vec n, Vec d) {
   return Unary(*this, DataSize(q, 16), 16, n, d, RoundIntegral(Rounding::MinusInfinity, false));
 }
 bool Interpreter::FRINTP_vec(bool q, bool sz, Vec n, Vec d) {
-  return Unary(*this, DataSize(q, SizeOf(sz)), SizeOf(sz), n, d, RoundIntegral(Rounding::PlusInfinity, false));
+  return Unary(*this, DataSize(q, SizeOf(sz)), SizeOf(sz), n, d,
+               RoundIntegral(Rounding::PlusInfinity, false));
 }
 bool Interpreter::FRINTP_vec_fp16(bool q, Vec n, Vec d) {
   return Unary(*this, DataSize(q, 16), 16, n, d, RoundIntegral(Rounding::PlusInfinity, false));
 }
 bool Interpreter::FRINTZ_vec(bool q, bool sz, Vec n, Vec d) {
-  return Unary(*this, DataSize(q, SizeOf(sz)), SizeOf(sz), n, d, RoundIntegral(Rounding::Zero, false));
+  return Unary(*this, DataSize(q, SizeOf(sz)), SizeOf(sz), n, d,
+               RoundIntegral(Rounding::Zero, false));
 }
 bool Interpreter::FRINTZ_vec_fp16(bool q, Vec n, Vec d) {
   return Unary(*this, DataSize(q, 16), 16, n, d, RoundIntegral(Rounding::Zero, false));
 }
 bool Interpreter::FRINTA_vec(bool q, bool sz, Vec n, Vec d) {
-  return Unary(*this, DataSize(q, SizeOf(sz)), SizeOf(sz), n, d, RoundIntegral(Rounding::TieAway, false));
+  return Unary(*this, DataSize(q, SizeOf(sz)), SizeOf(sz), n, d,
+               RoundIntegral(Rounding::TieAway, false));
 }
 bool Interpreter::FRINTA_vec_fp16(bool q, Vec n, Vec d) {
   return Unary(*this, DataSize(q, 16), 16, n, d, RoundIntegral(Rounding::TieAway, false));
@@ -678,25 +675,29 @@ bool Interpreter::FRINTX_vec_fp16(bool q, Vec n, Vec d) {
   return Unary(*this, DataSize(q, 16), 16, n, d, RoundIntegral(std::nullopt, true));
 }
 bool Interpreter::FRINTI_vec(bool q, bool sz, Vec n, Vec d) {
-  return Unary(*this, DataSize(q, SizeOf(sz)), SizeOf(sz), n, d, RoundIntegral(std::nullopt, false));
+  return Unary(*this, DataSize(q, SizeOf(sz)), SizeOf(sz), n, d,
+               RoundIntegral(std::nullopt, false));
 }
 bool Interpreter::FRINTI_vec_fp16(bool q, Vec n, Vec d) {
   return Unary(*this, DataSize(q, 16), 16, n, d, RoundIntegral(std::nullopt, false));
 }
 bool Interpreter::FRINT32Z_vec(bool q, bool sz, Vec n, Vec d) {
-  return Unary(*this, DataSize(q, SizeOf(sz)), SizeOf(sz), n, d, RoundIntegralN(Rounding::Zero, 32));
+  return Unary(*this, DataSize(q, SizeOf(sz)), SizeOf(sz), n, d,
+               RoundIntegralN(Rounding::Zero, 32));
 }
 bool Interpreter::FRINT32X_vec(bool q, bool sz, Vec n, Vec d) {
   return Unary(*this, DataSize(q, SizeOf(sz)), SizeOf(sz), n, d, RoundIntegralN(std::nullopt, 32));
 }
 bool Interpreter::FRINT64Z_vec(bool q, bool sz, Vec n, Vec d) {
-  return Unary(*this, DataSize(q, SizeOf(sz)), SizeOf(sz), n, d, RoundIntegralN(Rounding::Zero, 64));
+  return Unary(*this, DataSize(q, SizeOf(sz)), SizeOf(sz), n, d,
+               RoundIntegralN(Rounding::Zero, 64));
 }
 bool Interpreter::FRINT64X_vec(bool q, bool sz, Vec n, Vec d) {
   return Unary(*this, DataSize(q, SizeOf(sz)), SizeOf(sz), n, d, RoundIntegralN(std::nullopt, 64));
 }
 bool Interpreter::FCVTNS_vec(bool q, bool sz, Vec n, Vec d) {
-  return Unary(*this, DataSize(q, SizeOf(sz)), SizeOf(sz), n, d, ToInteger(Rounding::TieEven, false, 0));
+  return Unary(*this, DataSize(q, SizeOf(sz)), SizeOf(sz), n, d,
+               ToInteger(Rounding::TieEven, false, 0));
 }
 bool Interpreter::FCVTNS_vec_fp16(bool q, Vec n, Vec d) {
   return Unary(*this, DataSize(q, 16), 16, n, d, ToInteger(Rounding::TieEven, false, 0));
@@ -708,7 +709,8 @@ bool Interpreter::FCVTNS_scalar_fp16(Vec n, Vec d) {
   return Unary(*this, 16, 16, n, d, ToInteger(Rounding::TieEven, false, 0));
 }
 bool Interpreter::FCVTMS_vec(bool q, bool sz, Vec n, Vec d) {
-  return Unary(*this, DataSize(q, SizeOf(sz)), SizeOf(sz), n, d, ToInteger(Rounding::MinusInfinity, false, 0));
+  return Unary(*this, DataSize(q, SizeOf(sz)), SizeOf(sz), n, d,
+               ToInteger(Rounding::MinusInfinity, false, 0));
 }
 bool Interpreter::FCVTMS_vec_fp16(bool q, Vec n, Vec d) {
   return Unary(*this, DataSize(q, 16), 16, n, d, ToInteger(Rounding::MinusInfinity, false, 0));
@@ -720,7 +722,8 @@ bool Interpreter::FCVTMS_scalar_fp16(Vec n, Vec d) {
   return Unary(*this, 16, 16, n, d, ToInteger(Rounding::MinusInfinity, false, 0));
 }
 bool Interpreter::FCVTAS_vec(bool q, bool sz, Vec n, Vec d) {
-  return Unary(*this, DataSize(q, SizeOf(sz)), SizeOf(sz), n, d, ToInteger(Rounding::TieAway, false, 0));
+  return Unary(*this, DataSize(q, SizeOf(sz)), SizeOf(sz), n, d,
+               ToInteger(Rounding::TieAway, false, 0));
 }
 bool Interpreter::FCVTAS_vec_fp16(bool q, Vec n, Vec d) {
   return Unary(*this, DataSize(q, 16), 16, n, d, ToInteger(Rounding::TieAway, false, 0));
@@ -732,7 +735,8 @@ bool Interpreter::FCVTAS_scalar_fp16(Vec n, Vec d) {
   return Unary(*this, 16, 16, n, d, ToInteger(Rounding::TieAway, false, 0));
 }
 bool Interpreter::FCVTPS_vec(bool q, bool sz, Vec n, Vec d) {
-  return Unary(*this, DataSize(q, SizeOf(sz)), SizeOf(sz), n, d, ToInteger(Rounding::PlusInfinity, false, 0));
+  return Unary(*this, DataSize(q, SizeOf(sz)), SizeOf(sz), n, d,
+               ToInteger(Rounding::PlusInfinity, false, 0));
 }
 bool Interpreter::FCVTPS_vec_fp16(bool q, Vec n, Vec d) {
   return Unary(*this, DataSize(q, 16), 16, n, d, ToInteger(Rounding::PlusInfinity, false, 0));
@@ -744,7 +748,8 @@ bool Interpreter::FCVTPS_scalar_fp16(Vec n, Vec d) {
   return Unary(*this, 16, 16, n, d, ToInteger(Rounding::PlusInfinity, false, 0));
 }
 bool Interpreter::FCVTZS_vec(bool q, bool sz, Vec n, Vec d) {
-  return Unary(*this, DataSize(q, SizeOf(sz)), SizeOf(sz), n, d, ToInteger(Rounding::Zero, false, 0));
+  return Unary(*this, DataSize(q, SizeOf(sz)), SizeOf(sz), n, d,
+               ToInteger(Rounding::Zero, false, 0));
 }
 bool Interpreter::FCVTZS_vec_fp16(bool q, Vec n, Vec d) {
   return Unary(*this, DataSize(q, 16), 16, n, d, ToInteger(Rounding::Zero, false, 0));
@@ -756,7 +761,8 @@ bool Interpreter::FCVTZS_scalar_fp16(Vec n, Vec d) {
   return Unary(*this, 16, 16, n, d, ToInteger(Rounding::Zero, false, 0));
 }
 bool Interpreter::FCVTNU_vec(bool q, bool sz, Vec n, Vec d) {
-  return Unary(*this, DataSize(q, SizeOf(sz)), SizeOf(sz), n, d, ToInteger(Rounding::TieEven, true, 0));
+  return Unary(*this, DataSize(q, SizeOf(sz)), SizeOf(sz), n, d,
+               ToInteger(Rounding::TieEven, true, 0));
 }
 bool Interpreter::FCVTNU_vec_fp16(bool q, Vec n, Vec d) {
   return Unary(*this, DataSize(q, 16), 16, n, d, ToInteger(Rounding::TieEven, true, 0));
@@ -768,7 +774,8 @@ bool Interpreter::FCVTNU_scalar_fp16(Vec n, Vec d) {
   return Unary(*this, 16, 16, n, d, ToInteger(Rounding::TieEven, true, 0));
 }
 bool Interpreter::FCVTMU_vec(bool q, bool sz, Vec n, Vec d) {
-  return Unary(*this, DataSize(q, SizeOf(sz)), SizeOf(sz), n, d, ToInteger(Rounding::MinusInfinity, true, 0));
+  return Unary(*this, DataSize(q, SizeOf(sz)), SizeOf(sz), n, d,
+               ToInteger(Rounding::MinusInfinity, true, 0));
 }
 bool Interpreter::FCVTMU_vec_fp16(bool q, Vec n, Vec d) {
   return Unary(*this, DataSize(q, 16), 16, n, d, ToInteger(Rounding::MinusInfinity, true, 0));
@@ -780,7 +787,8 @@ bool Interpreter::FCVTMU_scalar_fp16(Vec n, Vec d) {
   return Unary(*this, 16, 16, n, d, ToInteger(Rounding::MinusInfinity, true, 0));
 }
 bool Interpreter::FCVTAU_vec(bool q, bool sz, Vec n, Vec d) {
-  return Unary(*this, DataSize(q, SizeOf(sz)), SizeOf(sz), n, d, ToInteger(Rounding::TieAway, true, 0));
+  return Unary(*this, DataSize(q, SizeOf(sz)), SizeOf(sz), n, d,
+               ToInteger(Rounding::TieAway, true, 0));
 }
 bool Interpreter::FCVTAU_vec_fp16(bool q, Vec n, Vec d) {
   return Unary(*this, DataSize(q, 16), 16, n, d, ToInteger(Rounding::TieAway, true, 0));
@@ -792,7 +800,8 @@ bool Interpreter::FCVTAU_scalar_fp16(Vec n, Vec d) {
   return Unary(*this, 16, 16, n, d, ToInteger(Rounding::TieAway, true, 0));
 }
 bool Interpreter::FCVTPU_vec(bool q, bool sz, Vec n, Vec d) {
-  return Unary(*this, DataSize(q, SizeOf(sz)), SizeOf(sz), n, d, ToInteger(Rounding::PlusInfinity, true, 0));
+  return Unary(*this, DataSize(q, SizeOf(sz)), SizeOf(sz), n, d,
+               ToInteger(Rounding::PlusInfinity, true, 0));
 }
 bool Interpreter::FCVTPU_vec_fp16(bool q, Vec n, Vec d) {
   return Unary(*this, DataSize(q, 16), 16, n, d, ToInteger(Rounding::PlusInfinity, true, 0));
@@ -804,7 +813,8 @@ bool Interpreter::FCVTPU_scalar_fp16(Vec n, Vec d) {
   return Unary(*this, 16, 16, n, d, ToInteger(Rounding::PlusInfinity, true, 0));
 }
 bool Interpreter::FCVTZU_vec(bool q, bool sz, Vec n, Vec d) {
-  return Unary(*this, DataSize(q, SizeOf(sz)), SizeOf(sz), n, d, ToInteger(Rounding::Zero, true, 0));
+  return Unary(*this, DataSize(q, SizeOf(sz)), SizeOf(sz), n, d,
+               ToInteger(Rounding::Zero, true, 0));
 }
 bool Interpreter::FCVTZU_vec_fp16(bool q, Vec n, Vec d) {
   return Unary(*this, DataSize(q, 16), 16, n, d, ToInteger(Rounding::Zero, true, 0));
@@ -944,10 +954,7 @@ bool Interpreter::FRSQRTE_scalar_fp16(Vec n, Vec d) {
 bool Interpreter::FRECPX_scalar(bool sz, Vec n, Vec d) {
   return Unary(*this, SizeOf(sz), SizeOf(sz), n, d, fp::RecpX);
 }
-bool Interpreter::FRECPX_scalar_fp16(Vec n, Vec d) {
-  return Unary(*this, 16, 16, n, d, fp::RecpX);
-}
-
+bool Interpreter::FRECPX_scalar_fp16(Vec n, Vec d) { return Unary(*this, 16, 16, n, d, fp::RecpX); }
 
 // ---- Complex numbers (FCMA).
 bool Interpreter::FCADD_vec(bool q, Imm<2> size, Vec m, bool rot, Vec n, Vec d) {
@@ -965,20 +972,18 @@ bool Interpreter::FCADD_vec(bool q, Imm<2> size, Vec m, bool rot, Vec n, Vec d) 
 bool Interpreter::FCMLA_vec(bool q, Imm<2> size, Vec m, Imm<2> rot, Vec n, Vec d) {
   const unsigned esize = ComplexElementSize(size);
   const VectorHalves& vm = V(m);
-  return ComplexMultiplyAccumulate(*this, DataSize(q, esize), esize, n, d, rot,
-                                   [&](unsigned e, unsigned k) {
-                                     return GetLane(vm, esize, 2 * e + k);
-                                   });
+  return ComplexMultiplyAccumulate(
+      *this, DataSize(q, esize), esize, n, d, rot,
+      [&](unsigned e, unsigned k) { return GetLane(vm, esize, 2 * e + k); });
 }
-bool Interpreter::FCMLA_elt(bool q, Imm<2> size, bool l, bool m_high, Imm<4> m, Imm<2> rot,
-                            bool h, Vec n, Vec d) {
+bool Interpreter::FCMLA_elt(bool q, Imm<2> size, bool l, bool m_high, Imm<4> m, Imm<2> rot, bool h,
+                            Vec n, Vec d) {
   const unsigned esize = ComplexElementSize(size);
   const unsigned index = esize == 16 ? (unsigned{h} << 1) | unsigned{l} : unsigned{h};
   const VectorHalves& vm = V(Vec((unsigned{m_high} << 4) | m.value));
-  return ComplexMultiplyAccumulate(*this, DataSize(q, esize), esize, n, d, rot,
-                                   [&](unsigned, unsigned k) {
-                                     return GetLane(vm, esize, 2 * index + k);
-                                   });
+  return ComplexMultiplyAccumulate(
+      *this, DataSize(q, esize), esize, n, d, rot,
+      [&](unsigned, unsigned k) { return GetLane(vm, esize, 2 * index + k); });
 }
 
 }  // namespace sae::frontend::arm64
