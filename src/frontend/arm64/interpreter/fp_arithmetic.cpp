@@ -287,9 +287,18 @@ unsigned ReciprocalEstimate(unsigned a) {
 // The reciprocal square root estimate of a in [128, 512), a fixed-point value in [0.25, 1).
 unsigned ReciprocalSqrtEstimate(unsigned a) {
   a = a < 256 ? a * 2 + 1 : ((a >> 1) << 1) * 2 + 2;
-  std::uint64_t b = 512;
-  while (a * (b + 1) * (b + 1) < (1ull << 28)) ++b;
-  return static_cast<unsigned>((b + 1) / 2);
+  // The pseudocode counts b up from 512 while a * (b + 1)^2 < 2^28; the first b where that
+  // fails, found by bisection (it fails at 1023 for every a here).
+  std::uint64_t low = 512, high = 1023;
+  while (low < high) {
+    const std::uint64_t b = (low + high) / 2;
+    if (a * (b + 1) * (b + 1) < (1ull << 28)) {
+      low = b + 1;
+    } else {
+      high = b;
+    }
+  }
+  return static_cast<unsigned>((low + 1) / 2);
 }
 
 // The 52-bit fraction and exponent of the estimate functions' double-precision scaling.
