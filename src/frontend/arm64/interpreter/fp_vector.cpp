@@ -273,6 +273,7 @@ bool ComplexMultiplyAccumulate(Interpreter& in, unsigned datasize, unsigned esiz
 
 }  // namespace
 
+// ---- Conversions between precisions (two-register miscellaneous).
 bool Interpreter::FCVTN_vec(bool q, bool sz, Vec n, Vec d) {
   return Narrow(*this, q, sz ? 32 : 16, n, d, std::nullopt);
 }
@@ -299,6 +300,7 @@ bool Interpreter::FCVTL_vec(bool q, bool sz, Vec n, Vec d) {
   return true;
 }
 
+// ---- Across lanes, and the scalar pairwise forms.
 bool Interpreter::FMAXNMV(Vec n, Vec d) { return AcrossLanes(*this, 128, 32, n, d, fp::MaxNum); }
 bool Interpreter::FMINNMV(Vec n, Vec d) { return AcrossLanes(*this, 128, 32, n, d, fp::MinNum); }
 bool Interpreter::FMAXV(Vec n, Vec d) { return AcrossLanes(*this, 128, 32, n, d, fp::Max); }
@@ -341,6 +343,7 @@ bool Interpreter::FADDP_scalar_fp16(Vec n, Vec d) { return PairOfLanes(*this, 16
 bool Interpreter::FMAXP_scalar_fp16(Vec n, Vec d) { return PairOfLanes(*this, 16, n, d, fp::Max); }
 bool Interpreter::FMINP_scalar_fp16(Vec n, Vec d) { return PairOfLanes(*this, 16, n, d, fp::Min); }
 
+// ---- By element.
 bool Interpreter::FMLA_elt_vec(bool q, bool sz, bool l, bool m_high, Imm<4> m, bool h, Vec n,
                                Vec d) {
   return AccumulateByElement(*this, DataSize(q, SizeOf(sz)), SizeOf(sz), l, m_high, m, h, n, d,
@@ -396,6 +399,7 @@ bool Interpreter::FMULX_elt_scalar_fp16(bool l, bool m_high, Imm<4> m, bool h, V
   return ByElement(*this, 16, 16, l, m_high, m, h, n, d, fp::MulX);
 }
 
+// ---- Fixed-point conversions (shift by immediate).
 bool Interpreter::SCVTF_fix_vec(bool q, Imm<4> immh, Imm<3> immb, Vec n, Vec d) {
   const unsigned esize = ShiftElementSize(immh);
   return Unary(*this, DataSize(q, esize), esize, n, d,
