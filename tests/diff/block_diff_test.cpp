@@ -32,6 +32,7 @@ std::vector<const EncodingInfo*> SequenceEncodings(bool with_branches) {
   std::vector<const EncodingInfo*> result;
   for (const EncodingInfo& info : A64Encodings()) {
     if (!frontend::arm64::Handles<frontend::arm64::TranslatorVisitor>(info.encoding)) continue;
+    if (UsesSimdFpRegisters(info)) continue;
     if (NeedsMaxModel(info.encoding)) continue;
     if (GroupOf(info.expected) == EncodingGroup::BranchExceptionSystem) {
       if (!(with_branches && IsDirectBranch(info.encoding))) continue;

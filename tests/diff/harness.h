@@ -189,6 +189,16 @@ inline bool UnicornGetsWrong(std::uint32_t word, std::optional<std::uint64_t> ba
                                    in_longer_block) != nullptr;
 }
 
+// SIMD&FP instructions (data processing, and loads/stores of V registers: bit 26 of the load/
+// store group): this harness has no V registers, so they are sae-fuzz's (fp, simd, crypto
+// classes) and tests/diff/inline_simd_test.cpp's to check.
+inline bool UsesSimdFpRegisters(const frontend::arm64::EncodingInfo& info) {
+  using frontend::arm64::EncodingGroup;
+  const EncodingGroup group = frontend::arm64::GroupOf(info.expected);
+  return group == EncodingGroup::DataProcessingFpSimd ||
+         (group == EncodingGroup::LoadStore && ((info.expected >> 26) & 1) != 0);
+}
+
 // Extensions Unicorn's default CPU model (Cortex-A72) lacks, which its "max" model has: LSE and
 // flag manipulation (FEAT_FlagM, FEAT_FlagM2).
 inline bool NeedsMaxModel(frontend::arm64::Encoding encoding) {

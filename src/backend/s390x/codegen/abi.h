@@ -21,6 +21,11 @@ inline constexpr Gpr kScratch2 = r14;
 // Registers that hold IR values.
 inline constexpr std::array<Gpr, 9> kAllocatable = {r2, r3, r4, r5, r6, r7, r8, r9, r10};
 
+// Vector registers that hold U128 values: v16-v31, which no FP register overlaps (the ABI's
+// call-saved f8-f15 are the high halves of v8-v15, so generated code leaves v0-v15 alone).
+inline constexpr unsigned kFirstAllocatableVector = 16;
+inline constexpr unsigned kAllocatableVectors = 16;
+
 // The entry thunk's stack frame: the 160-byte register save area the ABI gives every frame,
 // then the spill slots of IR values.
 inline constexpr int kSpillSlots = 64;

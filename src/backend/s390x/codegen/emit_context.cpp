@@ -11,7 +11,8 @@ EmitContext::EmitContext(Assembler& assembler, const StateLayout& state_layout,
       layout(state_layout),
       options(codegen_options),
       exit_displacement(exit),
-      occupant_(kAllocatable.size()) {
+      occupant_(kAllocatable.size()),
+      vector_occupant_(kAllocatableVectors) {
   const auto& instructions = block.instructions();
   retire_at_.resize(instructions.size());
   auto use = [&](const ir::Value& value, std::size_t position) {
@@ -117,8 +118,41 @@ Gpr EmitContext::Def(const ir::Inst& inst) {
   return kScratch1;
 }
 
+Vr EmitContext::VectorUse(const ir::Value& value) {
+  const auto found = vector_where_.find(value.inst());
+  if (value.IsImmediate() || found == vector_where_.end()) {
+    Fail("a vector value is used before it is defined");
+    return Vr(kFirstAllocatableVector);
+  }
+  return Vr(kFirstAllocatableVector + static_cast<unsigned>(found->second));
+}
+
+Vr EmitContext::VectorDef(const ir::Inst& inst) {
+  for (std::size_t r = 0; r < vector_occupant_.size(); ++r) {
+    if (vector_occupant_[r] == nullptr) {
+      vector_occupant_[r] = &inst;
+      vector_where_[&inst] = static_cast<int>(r);
+      return Vr(kFirstAllocatableVector + static_cast<unsigned>(r));
+    }
+  }
+  Fail("no vector register for a result");
+  return Vr(kFirstAllocatableVector);
+}
+
+bool EmitContext::VectorsLive() const {
+  for (const ir::Inst* occupant : vector_occupant_) {
+    if (occupant != nullptr) return true;
+  }
+  return false;
+}
+
 void EmitContext::Retire(std::size_t position) {
   for (const ir::Inst* inst : retire_at_[position]) {
+    if (const auto vector = vector_where_.find(inst); vector != vector_where_.end()) {
+      vector_occupant_[static_cast<std::size_t>(vector->second)] = nullptr;
+      vector_where_.erase(vector);
+      continue;
+    }
     const auto found = where_.find(inst);
     if (found == where_.end()) continue;
     if (found->second.reg >= 0) {

@@ -31,6 +31,11 @@ class EmitContext {
   void UseInto(const ir::Value& value, Gpr target);
   // The register for the result of `inst` (spilling another value if none is free).
   Gpr Def(const ir::Inst& inst);
+  // U128 values live in vector registers v16-v31 (call-clobbered, so none may live across an
+  // interpreter call); they are never spilled: a block needing more fails.
+  Vr VectorUse(const ir::Value& value);
+  Vr VectorDef(const ir::Inst& inst);
+  bool VectorsLive() const;
   // Called after each instruction: frees the registers of values used for the last time.
   void Retire(std::size_t position);
 
@@ -80,6 +85,8 @@ class EmitContext {
   std::unordered_map<const ir::Inst*, std::size_t> last_use_;
   std::unordered_map<const ir::Inst*, Location> where_;
   std::vector<const ir::Inst*> occupant_;  // per allocatable register
+  std::unordered_map<const ir::Inst*, int> vector_where_;  // index into vector_occupant_
+  std::vector<const ir::Inst*> vector_occupant_;           // per vector register v16-v31
   std::vector<std::vector<const ir::Inst*>> retire_at_;
   int next_slot_ = 0;
   std::vector<int> free_slots_;  // slots of spilled values that died

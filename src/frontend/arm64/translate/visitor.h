@@ -198,6 +198,29 @@ class TranslatorVisitor {
   bool LDUMIN(Imm<2> size, bool A, bool R, Reg s, Reg n, Reg t);
   bool SWP(Imm<2> size, bool A, bool R, Reg s, Reg n, Reg t);
 
+  // ---- Advanced SIMD, inline (advanced_simd.cpp)
+  bool ADD_vec(bool q, Imm<2> size, Vec m, Vec n, Vec d);
+  bool SUB_vec(bool q, Imm<2> size, Vec m, Vec n, Vec d);
+  bool MUL_vec(bool q, Imm<2> size, Vec m, Vec n, Vec d);
+  bool CMEQ_vec(bool q, Imm<2> size, Vec m, Vec n, Vec d);
+  bool CMGT_vec(bool q, Imm<2> size, Vec m, Vec n, Vec d);
+  bool CMHI_vec(bool q, Imm<2> size, Vec m, Vec n, Vec d);
+  bool CMGE_vec(bool q, Imm<2> size, Vec m, Vec n, Vec d);
+  bool CMHS_vec(bool q, Imm<2> size, Vec m, Vec n, Vec d);
+  bool CMTST_vec(bool q, Imm<2> size, Vec m, Vec n, Vec d);
+  bool SMAX_vec(bool q, Imm<2> size, Vec m, Vec n, Vec d);
+  bool SMIN_vec(bool q, Imm<2> size, Vec m, Vec n, Vec d);
+  bool UMAX_vec(bool q, Imm<2> size, Vec m, Vec n, Vec d);
+  bool UMIN_vec(bool q, Imm<2> size, Vec m, Vec n, Vec d);
+  bool AND_vec(bool q, Vec m, Vec n, Vec d);
+  bool BIC_vec(bool q, Vec m, Vec n, Vec d);
+  bool ORR_vec(bool q, Vec m, Vec n, Vec d);
+  bool ORN_vec(bool q, Vec m, Vec n, Vec d);
+  bool EOR_vec(bool q, Vec m, Vec n, Vec d);
+  bool NOT_vec(bool q, Vec n, Vec d);
+  bool NEG_vec(bool q, Imm<2> size, Vec n, Vec d);
+  bool ABS_vec(bool q, Imm<2> size, Vec n, Vec d);
+
   // ---- Branches
   bool B_cond(Imm<19> imm, Cond cond);
   bool B_uncond(Imm<26> imm);
@@ -298,6 +321,11 @@ class TranslatorVisitor {
                           Reg m, Reg n);
   bool LoadStorePair(unsigned size, bool load, bool signed_words, Addressing mode, Imm<7> imm,
                      Reg t2, Reg n, Reg t);
+  ir::Value GetVector(Vec v);
+  void SetVector(bool q, Vec d, ir::Value value);
+  // d = op(n, m) lane by lane; d = op(n, m) bit by bit.
+  bool VectorElementwise(ir::Opcode op, bool q, Imm<2> size, Vec m, Vec n, Vec d);
+  bool VectorBitwise(ir::Opcode op, bool q, Vec m, Vec n, Vec d);
   bool CompareAndBranch(bool sf, Imm<19> imm, Reg t, bool if_zero);
   bool TestAndBranch(unsigned bit, Imm<14> imm, Reg t, bool if_zero);
 
