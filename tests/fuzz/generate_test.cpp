@@ -1,6 +1,9 @@
 // The case generator (tools/sae-fuzz/generate.h): words of the requested class that decode to
-// an encoding libsae translates, forward branches inside longer blocks, reproducible seeds.
+// an encoding libsae translates (every encoding of the SIMD&FP classes), forward branches inside
+// longer blocks, special floating-point values and FPCR modes, reproducible seeds.
 #include <gtest/gtest.h>
+
+#include <set>
 
 #include "frontend/arm64/translate/visitor.h"
 #include "generate.h"
@@ -31,6 +34,89 @@ TEST(Generate, WordsBelongToTheirClassAndAreTranslated) {
     const EncodingGroup group = GroupOf(integers.Next(n).code.at(0));
     EXPECT_TRUE(group == EncodingGroup::DataProcessingImmediate ||
                 group == EncodingGroup::DataProcessingRegister);
+  }
+}
+
+// The class a SIMD&FP word's encoding belongs to, by its name (generate.h).
+CaseClass SimdFpClassOfName(std::string_view name) {
+  for (const std::string_view crypto :
+       {"AES", "SHA", "SM3", "SM4", "RAX1", "EOR3", "BCAX", "XAR", "PMULL_"}) {
+    if (name.starts_with(crypto)) return CaseClass::kCrypto;
+  }
+  const bool fp = name.starts_with("F") || name.starts_with("SCVTF") || name.starts_with("UCVTF");
+  return fp ? CaseClass::kFp : CaseClass::kSimd;
+}
+
+TEST(Generate, SimdAndFpClassesDrawEveryEncodingOfTheirGroups) {
+  for (const CaseClass case_class : {CaseClass::kFp, CaseClass::kSimd, CaseClass::kCrypto}) {
+    std::set<frontend::arm64::Encoding> in_table, drawn;
+    for (const auto& info : frontend::arm64::A64Encodings()) {
+      const EncodingGroup group = GroupOf(info.expected);
+      const bool vector_load_store =
+          group == EncodingGroup::LoadStore && (info.mask & info.expected & (1u << 26)) != 0;
+      if (group != EncodingGroup::DataProcessingFpSimd && !vector_load_store) continue;
+      if ((vector_load_store ? CaseClass::kSimd : SimdFpClassOfName(info.name)) == case_class) {
+        in_table.insert(info.encoding);
+      }
+    }
+    Generator generator(case_class, 1, 3);
+    for (int n = 0; n < 30000 && drawn.size() < in_table.size(); ++n) {
+      const std::uint32_t word = generator.Next(n).code.at(0);
+      const auto encoding = DecodeEncoding(word);
+      ASSERT_TRUE(encoding.has_value()) << std::hex << word;
+      ASSERT_TRUE(in_table.contains(*encoding))
+          << CaseClassName(case_class) << ": " << std::hex << word;
+      drawn.insert(*encoding);
+    }
+    // Translated or not: every one of them.
+    EXPECT_EQ(drawn.size(), in_table.size()) << CaseClassName(case_class);
+  }
+}
+
+TEST(Generate, SimdAndFpCasesHaveSpecialValuesAndEveryFpcrMode) {
+  Generator generator(CaseClass::kFp, 1, 5);
+  std::set<std::uint64_t> values;
+  std::set<std::uint32_t> rounding_modes;
+  std::uint32_t fpcr_bits = 0;
+  unsigned zero_fpcr = 0, sticky_fpsr = 0;
+  constexpr int kCases = 2000;
+  for (int n = 0; n < kCases; ++n) {
+    const Case c = generator.Next(n);
+    for (const VectorRegister& v : c.in.v) {
+      values.insert(v[0] & 0xffff);
+      values.insert(v[0] & 0xffffffff);
+      values.insert(v[1]);
+    }
+    rounding_modes.insert(c.in.fpcr >> 22 & 3);
+    fpcr_bits |= c.in.fpcr;
+    zero_fpcr += c.in.fpcr == 0;
+    sticky_fpsr += c.in.fpsr != 0;
+    EXPECT_EQ(c.in.fpsr & ~0x0800009fu, 0u);
+  }
+  // Infinities, zeros, NaNs quiet and signalling, denormals, extreme normals; half, single and
+  // double precision.
+  for (const std::uint64_t special :
+       {0x7c00ull, 0x8000ull, 0x0001ull, 0x7bffull, 0x7f800000ull, 0xff800000ull, 0x7fc00000ull,
+        0x80000000ull, 0x00800000ull, 0x7ff0000000000000ull, 0xfff8000000000000ull,
+        0x000fffffffffffffull, 0x43e0000000000000ull}) {
+    EXPECT_TRUE(values.contains(special)) << std::hex << special;
+  }
+  EXPECT_EQ(rounding_modes.size(), 4u);
+  EXPECT_EQ(fpcr_bits, 0x07c80000u);  // AHP, DN, FZ, RMode, FZ16
+  EXPECT_GT(zero_fpcr, kCases / 3);
+  EXPECT_LT(zero_fpcr, kCases * 2 / 3);
+  EXPECT_GT(sticky_fpsr, kCases / 8);
+}
+
+TEST(Generate, OtherClassesLeaveTheVectorStateZero) {
+  for (const CaseClass case_class : {CaseClass::kInt, CaseClass::kMem, CaseClass::kAll}) {
+    Generator generator(case_class, 1, 7);
+    for (int n = 0; n < 100; ++n) {
+      const Case c = generator.Next(n);
+      EXPECT_EQ(c.in.v, (std::array<VectorRegister, 32>{}));
+      EXPECT_EQ(c.in.fpcr, 0u);
+      EXPECT_EQ(c.in.fpsr, 0u);
+    }
   }
 }
 

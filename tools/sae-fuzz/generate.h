@@ -1,6 +1,8 @@
 // Random cases for differential fuzzing, drawn from the decoder's own table (a64.inc): valid
-// instruction words of the encodings libsae translates, by class, in blocks of a chosen length,
-// from register values biased towards edge cases and addresses inside the window.
+// instruction words by class (of the encodings libsae translates; of every SIMD&FP encoding, so
+// that coverage shows), in blocks of a chosen length, from register values biased towards edge
+// cases (special floating-point values in V registers, every FPCR mode) and addresses inside
+// the window.
 #pragma once
 
 #include <cstdint>
@@ -21,6 +23,11 @@ enum class CaseClass {
   kBranch,  // branches, exception generation, system instructions; in longer blocks, direct
             // branches among data processing
   kAll,
+  // The SIMD&FP classes draw from every encoding of their groups, translated or not:
+  kFp,      // scalar FP, and the floating-point forms of Advanced SIMD (FADD_vec, FMLA_elt,
+            // SCVTF_vec, FCVTZS_fix_vec...)
+  kSimd,    // integer Advanced SIMD, permutes, and the SIMD&FP loads and stores
+  kCrypto,  // AES, SHA1/2/3/512, SM3, SM4, and PMULL
 };
 
 std::optional<CaseClass> ParseCaseClass(std::string_view name);
@@ -44,6 +51,11 @@ class Generator {
  private:
   std::uint64_t InterestingValue();
   std::uint32_t RandomInstruction(unsigned index);
+  // A value for a lane of `bits` (16, 32, 64) bits: special floating-point values half the time.
+  std::uint64_t InterestingLane(unsigned bits);
+  VectorRegister InterestingVector(unsigned lane_bits);
+  // V registers, FPCR and FPSR of a SIMD&FP case whose first instruction is `first_word`.
+  void RandomVectorState(std::uint32_t first_word, Registers& registers);
 
   CaseClass case_class_;
   unsigned block_length_;

@@ -104,8 +104,12 @@ LibsaeResult LibsaeRunner::Run(const Case& c) {
   cb->pstate = c.in.nzcv & 0xf0000000;  // EL0, SP_EL0
   cb->tpidr_el0 = c.in.tpidr_el0;
   cb->tpidrro_el0 = 0;
-  cb->fpcr = 0;
-  cb->fpsr = 0;
+  for (std::size_t n = 0; n < c.in.v.size(); ++n) {
+    cb->v[n][0] = c.in.v[n][0];
+    cb->v[n][1] = c.in.v[n][1];
+  }
+  cb->fpcr = c.in.fpcr;
+  cb->fpsr = c.in.fpsr;
   cb->pc = c.code_address;
 
   sae_vcpu_statistics before{}, after{};
@@ -133,6 +137,11 @@ LibsaeResult LibsaeRunner::Run(const Case& c) {
   out.registers.sp = cb->sp_el0;
   out.registers.nzcv = cb->pstate & 0xf0000000;
   out.registers.tpidr_el0 = cb->tpidr_el0;
+  for (std::size_t n = 0; n < out.registers.v.size(); ++n) {
+    out.registers.v[n] = {cb->v[n][0], cb->v[n][1]};
+  }
+  out.registers.fpcr = cb->fpcr;
+  out.registers.fpsr = cb->fpsr;
   out.pc = cb->pc;
   result.far = cb->far;
   const std::uint32_t ec = ExceptionClass(cb->esr);

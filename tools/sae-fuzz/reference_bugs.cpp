@@ -52,6 +52,16 @@ bool HalfPrecisionFcmlaByElement(std::uint32_t word, std::optional<std::uint64_t
   return IsEncoding(word, {Encoding::FCMLA_elt}) && ((word >> 22) & 3) == 1;
 }
 
+// FCVTZS/FCVTZU (scalar, fixed-point) with immh = 001x: half precision.
+bool HalfPrecisionScalarFixedPointConversion(std::uint32_t word, std::optional<std::uint64_t>) {
+  return IsEncoding(word, {Encoding::FCVTZS_fix_scalar, Encoding::FCVTZU_fix_scalar}) &&
+         ((word >> 20) & 7) == 1;
+}
+
+bool JavaScriptConversion(std::uint32_t word, std::optional<std::uint64_t>) {
+  return IsEncoding(word, {Encoding::FJCVTZS});
+}
+
 bool AbortingFp16Word(std::uint32_t word, std::optional<std::uint64_t>) {
   return word == 0x5ef95908 || word == 0x2ec91f45 || word == 0x6ec53cbc;
 }
@@ -188,6 +198,21 @@ constexpr ReferenceBug kUnicornBugs[] = {
      "FPSR differs from qemu-aarch64 7.2 on every host (../shared/reference/oracles.md).",
      BugHosts::kEvery, BugScope::kAnyCode, false, false, Shows::kAnyDifference,
      HalfPrecisionFcmlaByElement},
+    {"FCVTZS/FCVTZU (scalar, fixed-point), half precision",
+     "The Arm ARM writes the 16-bit result (esize 16) to H[d], saturated to 16 bits, as libsae "
+     "does; Unicorn 2.0.1 (x86-64) and qemu-aarch64 7.2 write a 32-bit one: sae-fuzz --class fp "
+     "--seed 1, case 1462: fcvtzs h30, h28, #3 (5f1dff9e) with H28 = 0x47eb gave V30 = 0xfffff0c8 "
+     "on both, libsae 0xf0c8; seed 2 (--iterations 20000) fcvtzs h31, h0, #10 likewise.",
+     BugHosts::kEvery, BugScope::kAnyCode, false, true, Shows::kAnyDifference,
+     HalfPrecisionScalarFixedPointConversion},
+    {"FJCVTZS of a denormal flushed to zero",
+     "The Arm ARM's FPToFixedJS clears Z for a non-zero input that FPCR.FZ flushes to zero (the "
+     "result 0 is not exact), as libsae does; Unicorn 2.0.1 (x86-64) and qemu-aarch64 7.2 set Z: "
+     "sae-fuzz --class fp --seed 2 --iterations 20000: fjcvtzs w0, d0 (1e7e0000) with D0 = "
+     "0x807fffff and FPCR 0x1880000 (FZ), and fjcvtzs w10, d31 (1e7e03ea) with D31 = 0x7fc00000 "
+     "and FPCR 0x3800000, NZCV 0100 on both, 0000 on libsae.",
+     BugHosts::kEvery, BugScope::kAnyCode, false, true, Shows::kAnyDifference,
+     JavaScriptConversion},
     {"unallocated FP16 words that abort Unicorn",
      "0x5ef95908, 0x2ec91f45 and 0x6ec53cbc abort the process on every host instead of raising "
      "UNDEFINED (../shared/reference/oracles.md).",
@@ -250,6 +275,26 @@ unsigned StoreExclusiveSize(std::uint32_t word) {
 bool IsStoreExclusive(std::uint32_t word) {
   const bool pair = (word >> 21) & 1;
   return ((word >> 22) & 0xff) == 0x20 && (!pair || (word >> 31) != 0);
+}
+
+std::uint32_t VectorRegistersLoaded(std::uint32_t word) {
+  constexpr std::uint32_t kVectorBit = 1u << 26;
+  const std::optional<Encoding> encoding = DecodeEncoding(word);
+  if (!encoding || frontend::arm64::GroupOf(word) != frontend::arm64::EncodingGroup::LoadStore ||
+      (word & kVectorBit) == 0) {
+    return 0;
+  }
+  const std::string_view name =
+      frontend::arm64::A64Encodings()[static_cast<std::size_t>(*encoding)].name;
+  const unsigned t = word & 31, t2 = (word >> 10) & 31;
+  if (name.starts_with("LDP") || name.starts_with("LDNP")) return 1u << t | 1u << t2;
+  if (name.starts_with("LDR") || name.starts_with("LDUR")) return 1u << t;
+  if (!name.starts_with("LD")) return 0;  // stores
+  // LD1_mult_4: four registers; LD3_sngl, LD3R: three.
+  const unsigned count = name.starts_with("LD1_mult_") ? name[9] - '0' : name[2] - '0';
+  std::uint32_t loaded = 0;
+  for (unsigned i = 0; i < count; ++i) loaded |= 1u << ((t + i) % 32);
+  return loaded;
 }
 
 std::uint64_t BaseRegisterValue(std::uint32_t word, std::span<const std::uint64_t, 31> x,

@@ -68,6 +68,11 @@ unsigned StoreExclusiveSize(std::uint32_t word);
 // STXR, STLXR, STXP, STLXP.
 bool IsStoreExclusive(std::uint32_t word);
 
+// The V registers (bit n: Vn) a SIMD&FP load (LDR, LDP, LD1-LD4, LD1R-LD4R...) writes; 0 for
+// any other word. They are UNKNOWN after the load takes a Data Abort part-way (Arm ARM): QEMU
+// writes those it loaded before the fault, libsae none.
+std::uint32_t VectorRegistersLoaded(std::uint32_t word);
+
 // The value of the base register (bits 9:5; 31 is SP) of a load or store `word` in `x`/`sp`.
 std::uint64_t BaseRegisterValue(std::uint32_t word, std::span<const std::uint64_t, 31> x,
                                 std::uint64_t sp);

@@ -8,12 +8,32 @@ namespace sae::fuzz {
 namespace {
 
 constexpr std::string_view kStopNames[] = {"stop", "fault", "undefined", "exception", "timeout"};
-constexpr std::size_t kRegisterCount = 34;  // X0-X30, SP, NZCV, TPIDR_EL0
+constexpr std::size_t kRegisterCount = 34;         // X0-X30, SP, NZCV, TPIDR_EL0
+constexpr std::size_t kVectorStateCount = 32 + 2;  // V0-V31, FPCR, FPSR
 
 std::string Hex(std::uint64_t value) {
   char text[17];
   const auto result = std::to_chars(text, text + sizeof text, value, 16);
   return std::string(text, result.ptr);
+}
+
+// A V register as one 128-bit number: no leading zeros, like every other number.
+std::string Hex(const VectorRegister& v) {
+  if (v[1] == 0) return Hex(v[0]);
+  char low[17];
+  std::snprintf(low, sizeof low, "%016llx", static_cast<unsigned long long>(v[0]));
+  return Hex(v[1]) + low;
+}
+
+std::string SupportedVersions() {
+  std::string text;
+  for (int version = kOldestTraceVersion; version <= kTraceVersion; ++version) {
+    text += (version == kOldestTraceVersion ? ""
+             : version == kTraceVersion     ? " and "
+                                            : ", ") +
+            std::to_string(version);
+  }
+  return text;
 }
 
 std::string Quoted(std::string_view text) { return "'" + std::string(text) + "'"; }
@@ -122,17 +142,18 @@ std::optional<Case> TraceReader::Next() {
     if (count != 0 && fields.size() != count) Fail("expected " + Quoted(usage));
   };
 
-  if (!header_read_) {
+  if (version_ == 0) {
+    const std::string expected_header =
+        "expected the header 'sae-trace " + std::to_string(kTraceVersion) + "'";
     const auto header = NextRecord();
-    if (header.empty()) throw TraceError(1, "empty trace: expected the header 'sae-trace 1'");
-    if (header[0] != "sae-trace" || header.size() != 2) {
-      Fail("not a trace: expected the header 'sae-trace 1'");
+    if (header.empty()) throw TraceError(1, "empty trace: " + expected_header);
+    if (header[0] != "sae-trace" || header.size() != 2) Fail("not a trace: " + expected_header);
+    const std::optional<std::uint64_t> version = ParseNumber(header[1], 10);
+    if (!version || *version < kOldestTraceVersion || *version > kTraceVersion) {
+      Fail("unsupported trace version " + Quoted(header[1]) + " (this reader knows versions " +
+           SupportedVersions() + ")");
     }
-    if (header[1] != std::to_string(kTraceVersion)) {
-      Fail("unsupported trace version " + Quoted(header[1]) + " (this reader knows version " +
-           std::to_string(kTraceVersion) + ")");
-    }
-    header_read_ = true;
+    version_ = static_cast<int>(*version);
   }
 
   auto fields = NextRecord();
@@ -177,9 +198,40 @@ std::optional<Case> TraceReader::Next() {
     r.nzcv = next();
     r.tpidr_el0 = next();
   };
+  // Version 1 has no `vin` and `vout` lines: V0-V31, FPCR and FPSR are zero.
+  const auto vector_state = [&](std::string_view keyword, Registers& r) {
+    if (version_ < 2) return;
+    const auto record = NextRecord();
+    expect(record, keyword, 1 + kVectorStateCount,
+           std::string(keyword) + " V0 ... V31 FPCR FPSR (34 numbers)");
+    for (std::size_t n = 0; n < r.v.size(); ++n) {
+      const std::string_view field = record[1 + n];
+      if (field.size() > 32) {
+        Fail("V register value " + Quoted(field) + " has more than 32 hexadecimal digits");
+      }
+      const std::size_t high_digits = field.size() > 16 ? field.size() - 16 : 0;
+      const auto low = ParseNumber(field.substr(high_digits), 16);
+      const auto high = high_digits == 0 ? std::optional<std::uint64_t>(0)
+                                         : ParseNumber(field.substr(0, high_digits), 16);
+      if (!low || !high) {
+        Fail("V register value " + Quoted(field) + " is not a hexadecimal 128-bit number");
+      }
+      r.v[n] = {*low, *high};
+    }
+    const auto status = [&](std::string_view field, std::string_view what) {
+      const std::uint64_t value = number(field, 16, what);
+      if (value > 0xffffffff)
+        Fail(std::string(what) + " " + Quoted(field) + " has more than 32 bits");
+      return static_cast<std::uint32_t>(value);
+    };
+    r.fpcr = status(record[33], "FPCR");
+    r.fpsr = status(record[34], "FPSR");
+  };
+
   fields = NextRecord();
   expect(fields, "in", 1 + kRegisterCount, "in X0 ... X30 SP NZCV TPIDR_EL0 (34 numbers)");
   registers(fields, c.in);
+  vector_state("vin", c.in);
 
   fields = NextRecord();
   if (!fields.empty() && fields[0] == "out") {
@@ -194,6 +246,7 @@ std::optional<Case> TraceReader::Next() {
            " (stop, fault, undefined, exception or timeout)");
     }
     out.stop = static_cast<Stop>(stop - std::begin(kStopNames));
+    vector_state("vout", out.registers);
     for (fields = NextRecord(); !fields.empty() && fields[0] == "write"; fields = NextRecord()) {
       expect(fields, "write", 3, "write ADDRESS BYTES");
       WrittenBytes run{number(fields[1], 16, "write address"), {}};
@@ -240,12 +293,20 @@ void TraceWriter::Write(const Case& c) {
     for (const std::uint64_t x : r.x) text += " " + Hex(x);
     text += " " + Hex(r.sp) + " " + Hex(r.nzcv) + " " + Hex(r.tpidr_el0);
   };
+  const auto vector_state = [&](const Registers& r) {
+    for (const VectorRegister& v : r.v) text += " " + Hex(v);
+    text += " " + Hex(r.fpcr) + " " + Hex(r.fpsr);
+  };
   text += "\nin";
   registers(c.in);
+  text += "\nvin";
+  vector_state(c.in);
   if (c.out) {
     text += "\nout";
     registers(c.out->registers);
     text += " " + Hex(c.out->pc) + " " + std::string(StopName(c.out->stop));
+    text += "\nvout";
+    vector_state(c.out->registers);
     for (const WrittenBytes& run : c.out->writes) {
       text += "\nwrite " + Hex(run.address) + " ";
       for (const std::uint8_t byte : run.bytes) {

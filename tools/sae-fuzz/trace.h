@@ -1,7 +1,7 @@
-// Differential-fuzzing traces, version 1 (docs/trace-format.md is the specification): reading,
-// writing, and the initial guest memory a case describes. Portable C++20 on purpose — no libsae,
-// no Unicorn — because every reference program links this file: the host-native Unicorn reference,
-// the static arm64 runner, and sae-fuzz itself on s390x.
+// Differential-fuzzing traces, version 2 (docs/trace-format.md is the specification): reading
+// (version 1 too), writing, and the initial guest memory a case describes. Portable C++20 on
+// purpose — no libsae, no Unicorn — because every reference program links this file: the
+// host-native Unicorn reference, the static arm64 runner, and sae-fuzz itself on s390x.
 #pragma once
 
 #include <array>
@@ -16,9 +16,11 @@
 
 namespace sae::fuzz {
 
-inline constexpr int kTraceVersion = 1;
+inline constexpr int kTraceVersion = 2;
+// Traces of this version and later, up to kTraceVersion, are read.
+inline constexpr int kOldestTraceVersion = 1;
 
-// What version 1 writers use (docs/trace-format.md, "Lines").
+// What writers use (docs/trace-format.md, "Lines").
 inline constexpr std::uint64_t kWindowBase = 0x10000;
 inline constexpr std::uint64_t kWindowSize = 0x10000;
 inline constexpr std::uint64_t kFillSize = 0x4000;  // SplitMix64 bytes at the window's start
@@ -29,11 +31,17 @@ enum class Stop { kStop, kFault, kUndefined, kException, kTimeout };
 
 std::string_view StopName(Stop stop);
 
+// One SIMD&FP register as the control block holds it: bits 63:0, then bits 127:64.
+using VectorRegister = std::array<std::uint64_t, 2>;
+
 struct Registers {
   std::array<std::uint64_t, 31> x{};
   std::uint64_t sp = 0;
   std::uint64_t nzcv = 0;  // PSTATE bits 31:28 in place
   std::uint64_t tpidr_el0 = 0;
+  std::array<VectorRegister, 32> v{};
+  std::uint32_t fpcr = 0;
+  std::uint32_t fpsr = 0;
   bool operator==(const Registers&) const = default;
 };
 
@@ -102,7 +110,7 @@ class TraceReader {
   std::istream& in_;
   std::string line_text_;
   std::size_t line_ = 0;
-  bool header_read_ = false;
+  int version_ = 0;  // 0 until the header is read
 };
 
 // Writes the header on construction (after `comment` lines, if any), then one case per Write().

@@ -63,8 +63,9 @@ bool UnicornReference::MapWindow(std::uint64_t base, std::uint64_t size) {
   return true;
 }
 
-// Register widths follow Unicorn's: NZCV and PSTATE are 32-bit (a 64-bit buffer is misread on
-// big-endian hosts).
+// Register widths follow Unicorn's: NZCV, PSTATE, FPCR and FPSR are 32-bit (a 64-bit buffer is
+// misread on big-endian hosts, or written as 0); a Q register is two host-order 64-bit halves,
+// the low one first, as VectorRegister is.
 void UnicornReference::WriteRegisters(const Registers& registers) {
   // EL0 with SP_EL0 (PSTATE.M = 0), before SP is written: SP names the current stack pointer.
   const std::uint32_t pstate = static_cast<std::uint32_t>(registers.nzcv) & 0xf0000000;
@@ -72,6 +73,9 @@ void UnicornReference::WriteRegisters(const Registers& registers) {
   for (int n = 0; n < 31; ++n) uc_reg_write(uc_, UnicornX(n), &registers.x[n]);
   uc_reg_write(uc_, UC_ARM64_REG_SP, &registers.sp);
   uc_reg_write(uc_, UC_ARM64_REG_TPIDR_EL0, &registers.tpidr_el0);
+  for (int n = 0; n < 32; ++n) uc_reg_write(uc_, UC_ARM64_REG_Q0 + n, registers.v[n].data());
+  uc_reg_write(uc_, UC_ARM64_REG_FPCR, &registers.fpcr);
+  uc_reg_write(uc_, UC_ARM64_REG_FPSR, &registers.fpsr);
 }
 
 Registers UnicornReference::ReadRegisters() {
@@ -82,6 +86,9 @@ Registers UnicornReference::ReadRegisters() {
   uc_reg_read(uc_, UC_ARM64_REG_NZCV, &nzcv);
   registers.nzcv = nzcv & 0xf0000000;
   uc_reg_read(uc_, UC_ARM64_REG_TPIDR_EL0, &registers.tpidr_el0);
+  for (int n = 0; n < 32; ++n) uc_reg_read(uc_, UC_ARM64_REG_Q0 + n, registers.v[n].data());
+  uc_reg_read(uc_, UC_ARM64_REG_FPCR, &registers.fpcr);
+  uc_reg_read(uc_, UC_ARM64_REG_FPSR, &registers.fpsr);
   return registers;
 }
 

@@ -3,12 +3,12 @@
 # Unicorn on the same cases. SAE_FUZZ (the sae-fuzz command with its generator options) writes its
 # cases with Unicorn's results as a corpus; RUNNER executes that corpus. Fails (exit 1, naming the
 # first differing case) unless both traces are the same text, comments aside — or, with
-# --inputs-only, unless the runner answered every case (its traces without `out` and `write` lines
-# are the same). Both traces stay in WORKDIR. Whether libsae passes is not this test's business:
-# sae-fuzz may exit 1, not 2.
+# --inputs-only, unless the runner answered every case (the traces without their `out`, `vout` and
+# `write` lines are the same). Both traces stay in WORKDIR. Whether libsae passes is not this
+# test's business: sae-fuzz may exit 1, not 2.
 set -u
 compared='^#'
-if [ "${1:-}" = "--inputs-only" ]; then compared='^(#|out |write )'; shift; fi
+if [ "${1:-}" = "--inputs-only" ]; then compared='^(#|out |vout |write )'; shift; fi
 workdir=$1
 shift
 fuzz=()

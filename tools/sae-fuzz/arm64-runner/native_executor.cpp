@@ -1,5 +1,6 @@
 #include "native_executor.h"
 
+#include <asm/sigcontext.h>
 #include <signal.h>
 #include <sys/auxv.h>
 #include <sys/mman.h>
@@ -82,6 +83,42 @@ Stop StopFor(int signal, std::uint64_t pc) {
   }
 }
 
+// The SIMD&FP registers, FPCR and FPSR of a signal frame: the kernel's FPSIMD record, one of the
+// records in the frame's reserved area (Linux's arch/arm64 signal ABI). The kernel loads them
+// from there on sigreturn, as it does the general registers.
+fpsimd_context& FpsimdRecord(mcontext_t& context) {
+  std::uint8_t* record = context.__reserved;
+  for (;;) {
+    auto* head = reinterpret_cast<_aarch64_ctx*>(record);
+    if (head->magic == FPSIMD_MAGIC) return *reinterpret_cast<fpsimd_context*>(record);
+    if (head->magic == 0 || head->size == 0) {
+      // Without it the case's SIMD&FP state cannot be set: the runner cannot work at all.
+      std::fputs("sae-fuzz-arm64-runner: the signal frame has no FPSIMD record\n", stderr);
+      std::_Exit(2);
+    }
+    record += head->size;
+  }
+}
+
+// V registers as a trace holds them (bits 63:0, then 127:64) and as the frame does (__uint128_t)
+// are the same value on this little-endian CPU.
+void SetVectorState(fpsimd_context& fpsimd, const Registers& in) {
+  for (std::size_t n = 0; n < in.v.size(); ++n) {
+    fpsimd.vregs[n] = static_cast<__uint128_t>(in.v[n][1]) << 64 | in.v[n][0];
+  }
+  fpsimd.fpcr = in.fpcr;
+  fpsimd.fpsr = in.fpsr;
+}
+
+void GetVectorState(const fpsimd_context& fpsimd, Registers& out) {
+  for (std::size_t n = 0; n < out.v.size(); ++n) {
+    out.v[n] = {static_cast<std::uint64_t>(fpsimd.vregs[n]),
+                static_cast<std::uint64_t>(fpsimd.vregs[n] >> 64)};
+  }
+  out.fpcr = fpsimd.fpcr;
+  out.fpsr = fpsimd.fpsr;
+}
+
 std::uint64_t EnterCase(mcontext_t& context) {
   std::memcpy(the_switch.host_regs, context.regs, sizeof the_switch.host_regs);
   the_switch.host_sp = context.sp;
@@ -91,11 +128,13 @@ std::uint64_t EnterCase(mcontext_t& context) {
   context.sp = the_switch.in.sp;
   context.pc = the_switch.entry;
   context.pstate = (context.pstate & ~kNzcvMask) | (the_switch.in.nzcv & kNzcvMask);
+  SetVectorState(FpsimdRecord(context), the_switch.in);
   the_switch.case_running = 1;
   SetTimer(the_switch.timeout);
   return the_switch.in.tpidr_el0;
 }
 
+// The runner's own SIMD&FP state is not put back: sae_runner_run_case restores what it must keep.
 std::uint64_t LeaveCase(int signal, mcontext_t& context, std::uint64_t case_tpidr_el0) {
   SetTimer(itimerval{});
   the_switch.case_running = 0;
@@ -104,6 +143,7 @@ std::uint64_t LeaveCase(int signal, mcontext_t& context, std::uint64_t case_tpid
   final_registers.sp = context.sp;
   final_registers.nzcv = context.pstate & kNzcvMask;
   final_registers.tpidr_el0 = case_tpidr_el0;
+  GetVectorState(FpsimdRecord(context), final_registers);
   the_switch.final_pc = context.pc;
   the_switch.stop = StopFor(signal, context.pc);
   std::memcpy(context.regs, the_switch.host_regs, sizeof context.regs);

@@ -11,10 +11,10 @@
   .text
 
 // void sae_runner_run_case(void)
-// The signal frame restores the general registers; the callee-saved FP registers and FPCR (which a
-// case may change) are kept on this stack, which the runner's restored SP finds again.
-// Every case starts with the FP/SIMD registers, FPCR and FPSR zero and no exclusive monitor held
-// (docs/trace-format.md): the kernel saves this state at the trap and gives it to the case.
+// The signal frame restores the general registers and, in its FPSIMD record, the case's SIMD&FP
+// registers, FPCR and FPSR; the runner's callee-saved FP registers and FPCR (which the case
+// changes) are kept on this stack, which the runner's restored SP finds again.
+// Every case starts with no exclusive monitor held (docs/trace-format.md).
   .globl sae_runner_run_case
   .type sae_runner_run_case, %function
   .p2align 2
@@ -25,12 +25,6 @@ sae_runner_run_case:
   stp d14, d15, [sp, #48]
   mrs x9, fpcr
   str x9, [sp, #64]
-  .irp n, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, \
-         16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31
-  movi v\n\().2d, #0
-  .endr
-  msr fpcr, xzr
-  msr fpsr, xzr
   clrex
   .globl sae_runner_switch_trap
 sae_runner_switch_trap:
