@@ -52,8 +52,11 @@ void GuestMemory::Unmap(std::uint64_t address, std::uint64_t size) {
   if (it != mappings_.begin()) --it;
   while (it != mappings_.end() && it->first < end) {
     const auto [start, stop] = *it;
+    if (stop <= address) {  // the mapping just below, untouched
+      ++it;
+      continue;
+    }
     it = mappings_.erase(it);
-    if (stop <= address) continue;
     if (start < address) mappings_[start] = address;
     if (stop > end) mappings_[end] = stop;
   }
