@@ -83,9 +83,9 @@ TEST(ReferenceBugs, SimdAndFpEntriesOfUnicorn) {
   EXPECT_EQ(BugName(0x6f623020), "FCMLA by element, half precision");  // fcmla v0.8h, v2.h[1]
   EXPECT_EQ(BugName(0x6f823820), "");                                  // fcmla v0.4s, v2.s[1]
   EXPECT_EQ(BugName(0x6e42cc20), "");                                  // fcmla v0.8h (vector)
-  EXPECT_EQ(BugName(0x5f1dff9e), "FCVTZS/FCVTZU (scalar, fixed-point), half precision");
-  EXPECT_EQ(BugName(0x7f1dff9e), "FCVTZS/FCVTZU (scalar, fixed-point), half precision");
-  EXPECT_EQ(BugName(0x7f3dfc20), "");  // fcvtzu s0, s1, #3
+  EXPECT_EQ(BugName(0x5f1dff9e), "FCVTZS (scalar, fixed-point), half precision");
+  EXPECT_EQ(BugName(0x5f3dfc20), "");  // fcvtzs s0, s1, #3
+  EXPECT_EQ(BugName(0x7f1dff9e), "");  // fcvtzu h30, h28, #3
   EXPECT_EQ(BugName(0x1e7e0000), "FJCVTZS of a denormal flushed to zero");
   EXPECT_NE(QemuAarch64BugAffecting(0x1e7e0000, std::nullopt), nullptr);
   EXPECT_NE(QemuAarch64BugAffecting(0x5f1dff9e, std::nullopt), nullptr);
