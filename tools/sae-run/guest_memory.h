@@ -23,6 +23,8 @@ class GuestMemory {
   static constexpr std::uint64_t kStackTop = kSize - kPageSize;
   static constexpr std::uint64_t kStackSize = 8 << 20;
   static constexpr std::uint64_t kMmapTop = kStackTop - kStackSize - (1 << 20);
+  // The page above the stack holds what Linux's vDSO gives handlers to return through.
+  static constexpr std::uint64_t kSignalTrampoline = kStackTop;
 
   GuestMemory();
   ~GuestMemory();

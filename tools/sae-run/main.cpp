@@ -5,6 +5,7 @@
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <optional>
 #include <sstream>
@@ -85,6 +86,16 @@ std::vector<std::string> ReexecCommand(const Options& options) {
   return command;
 }
 
+// The program's absolute path, symbolic links resolved where it is a path of this machine (as
+// qemu-user's /proc/self/exe).
+std::string AbsolutePath(const std::string& program, const Options& options) {
+  std::error_code error;
+  const std::filesystem::path absolute = std::filesystem::absolute(program, error).lexically_normal();
+  if (sae::run::HostPath(options.prefix, absolute) != absolute) return absolute;
+  const std::filesystem::path canonical = std::filesystem::canonical(absolute, error);
+  return error ? absolute.string() : canonical.string();
+}
+
 [[noreturn]] void Fail(int status, const std::string& message) {
   std::fprintf(stderr, "sae-run: %s\n", message.c_str());
   std::exit(status);
@@ -93,6 +104,7 @@ std::vector<std::string> ReexecCommand(const Options& options) {
 [[noreturn]] void Run(Options options) {
   GuestMemory memory;
   if (!memory.valid()) Fail(1, "cannot reserve guest memory");
+  sae::run::MapSignalTrampoline(memory);
   if (const auto error = ResolveScripts(options)) Fail(kBadProgram, options.command.front() + ": " + *error);
   const std::string program = options.command.front();
 
@@ -151,8 +163,9 @@ std::vector<std::string> ReexecCommand(const Options& options) {
   sae_control_block& cb = *sae_vcpu_control_block(vcpu);
   cb.pc = entry;
   cb.sp_el0 = sp;
-  sae::run::Process process{memory, vm, {options.strace, options.prefix, ReexecCommand(options)}, program,
-                            options.stats, {}, {}, {}, 0};
+  sae::run::Process process{memory, vm,
+                            {options.strace, options.prefix, ReexecCommand(options), AbsolutePath(program, options)},
+                            program, options.stats, {}, {}, {}, 0};
   sae::run::RunMainThread(process, vcpu);
 }
 

@@ -11,7 +11,7 @@ namespace sae::run {
 namespace {
 
 // Linux's arm64 values (asm-generic signal-defs.h, arm64 signal.h).
-constexpr std::uint64_t kOnStack = 0x08000000, kRestart = 0x10000000,
+constexpr std::uint64_t kRestorer = 0x04000000, kOnStack = 0x08000000, kRestart = 0x10000000,
                         kNoDefer = 0x40000000, kResetHand = 0x80000000;
 constexpr int kSigKill = 9, kSigStop = 19;
 constexpr std::uint64_t kIgnore = 1;
@@ -36,6 +36,13 @@ bool IgnoredByDefault(int signal) { return signal == 17 || signal == 23 || signa
 std::uint64_t Bit(int signal) { return std::uint64_t{1} << (signal - 1); }
 
 }  // namespace
+
+void MapSignalTrampoline(GuestMemory& memory) {
+  constexpr std::uint32_t kMovX8Sigreturn = 0xd2801168, kSvc0 = 0xd4000001;  // mov x8, #139; svc #0
+  memory.Map(GuestMemory::kSignalTrampoline, GuestMemory::kPageSize);
+  memory.Store<std::uint32_t>(GuestMemory::kSignalTrampoline, kMovX8Sigreturn);
+  memory.Store<std::uint32_t>(GuestMemory::kSignalTrampoline + 4, kSvc0);
+}
 
 std::atomic<std::uint64_t> Signals::pending_{0};
 std::atomic<sae_vcpu*> Signals::running_{nullptr};
@@ -161,7 +168,7 @@ bool Signals::Deliver(int signal, int code, std::uint64_t address) {
   cb.x[0] = static_cast<std::uint64_t>(signal);
   cb.x[1] = frame;
   cb.x[2] = uc;
-  cb.x[30] = action.restorer;
+  cb.x[30] = (action.flags & kRestorer) ? action.restorer : GuestMemory::kSignalTrampoline;
   cb.sp_el0 = frame;
   cb.pc = action.handler;
   mask_ |= action.mask | ((action.flags & kNoDefer) ? 0 : Bit(signal));

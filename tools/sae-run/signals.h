@@ -24,6 +24,10 @@ struct SignalAction {
 // The process's actions, shared by its threads.
 using SignalActions = std::array<SignalAction, kSignalCount + 1>;
 
+// Maps the sigreturn trampoline (GuestMemory::kSignalTrampoline) that handlers installed without
+// SA_RESTORER return to, as glibc's arm64 sigaction installs them (Linux uses its vDSO's).
+void MapSignalTrampoline(GuestMemory& memory);
+
 // One thread's view: its mask and alternate stack; asynchronous signals go to the main thread.
 class Signals {
  public:

@@ -7,6 +7,7 @@
 #include <sched.h>
 #include <signal.h>
 #include <sys/ioctl.h>
+#include <sys/prctl.h>
 #include <sys/random.h>
 #include <sys/resource.h>
 #include <sys/syscall.h>
@@ -18,9 +19,11 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <string>
 #include <vector>
 
 #include "guest_thread.h"
@@ -61,6 +64,12 @@ std::uint64_t GuestOpenFlags(int host) {
   return flags;
 }
 
+// /proc/self/exe is the guest's program, not sae-run (nor the emulator running sae-run).
+bool NamesOwnExecutable(const std::string& path) {
+  return path == "/proc/self/exe" || path == "/proc/thread-self/exe" ||
+         path == "/proc/" + std::to_string(::getpid()) + "/exe";
+}
+
 int DirectoryFd(std::uint64_t fd) {
   return static_cast<int>(fd) == -100 ? AT_FDCWD : static_cast<int>(fd);  // AT_FDCWD is -100 on both
 }
@@ -88,7 +97,7 @@ void Syscalls::Wrote(std::uint64_t address, std::uint64_t size) {
 std::optional<std::string> Syscalls::Path(std::uint64_t address) const {
   const auto path = memory_.String(address, 4096);
   if (!path) return std::nullopt;
-  return HostPath(*path);
+  return HostPath(NamesOwnExecutable(*path) ? options_.executable : *path);
 }
 
 std::optional<Syscalls::Exit> Syscalls::Handle() {
@@ -256,10 +265,20 @@ std::int64_t Syscalls::newfstatat(const Args& args) {
   return Stat(::fstatat(DirectoryFd(args.a[0]), path->c_str(), &host, static_cast<int>(args.a[3])), host, args.a[2]);
 }
 std::int64_t Syscalls::readlinkat(const Args& args) {
-  const auto path = Path(args.a[1]);
+  const auto guest_path = memory_.String(args.a[1]);
   std::uint8_t* buffer = memory_.Host(args.a[2], args.a[3]);
-  if (!path || buffer == nullptr) return Error(EFAULT);
-  return Result(::readlinkat(DirectoryFd(args.a[0]), path->c_str(), reinterpret_cast<char*>(buffer), args.a[3]));
+  if (!guest_path || buffer == nullptr) return Error(EFAULT);
+  if (NamesOwnExecutable(*guest_path)) {
+    const std::size_t size = std::min<std::size_t>(options_.executable.size(), args.a[3]);
+    std::memcpy(buffer, options_.executable.data(), size);
+    Wrote(args.a[2], size);
+    return static_cast<std::int64_t>(size);
+  }
+  const std::string path = HostPath(*guest_path);
+  const std::int64_t result =
+      Result(::readlinkat(DirectoryFd(args.a[0]), path.c_str(), reinterpret_cast<char*>(buffer), args.a[3]));
+  if (result > 0) Wrote(args.a[2], static_cast<std::uint64_t>(result));
+  return result;
 }
 std::int64_t Syscalls::faccessat(const Args& args) {
   const auto path = Path(args.a[1]);
@@ -466,6 +485,28 @@ std::int64_t Syscalls::setpgid(const Args& args) {
 std::int64_t Syscalls::getpgid(const Args& args) { return Result(::getpgid(static_cast<pid_t>(args.a[0]))); }
 std::int64_t Syscalls::getsid(const Args& args) { return Result(::getsid(static_cast<pid_t>(args.a[0]))); }
 std::int64_t Syscalls::setsid(const Args&) { return Result(::setsid()); }
+std::int64_t Syscalls::prctl(const Args& args) {
+  // The thread's name (16 bytes); the rest concerns the host process, not the guest.
+  constexpr int kSetName = 15, kGetName = 16, kNameSize = 16;
+  switch (static_cast<int>(args.a[0])) {
+    case kSetName: {
+      char name[kNameSize] = {};  // at most 15 bytes of the guest's, NUL or not, as Linux
+      for (int i = 0; i < kNameSize - 1; ++i) {
+        const auto byte = memory_.Load<std::uint8_t>(args.a[1] + static_cast<unsigned>(i));
+        if (!byte) return Error(EFAULT);
+        if (*byte == 0) break;
+        name[i] = static_cast<char>(*byte);
+      }
+      return Result(::prctl(PR_SET_NAME, name));
+    }
+    case kGetName: {
+      std::uint8_t* name = memory_.Host(args.a[1], kNameSize);
+      if (name == nullptr) return Error(EFAULT);
+      return Result(::prctl(PR_GET_NAME, name));
+    }
+    default: return Error(EINVAL);
+  }
+}
 
 // Threads (CLONE_THREAD: a host thread with its own vCPU), fork and vfork (a vfork child gets a
 // copy of memory, which is all a program may rely on).
@@ -493,8 +534,9 @@ std::int64_t Syscalls::clone(const Args& args) {
 }
 
 std::int64_t Syscalls::execve(const Args& args) {
-  const auto path = memory_.String(args.a[0]);
+  auto path = memory_.String(args.a[0]);
   if (!path) return Error(EFAULT);
+  if (NamesOwnExecutable(*path)) path = options_.executable;
   const auto strings = [&](std::uint64_t address, std::vector<std::string>& out) {
     for (std::uint64_t i = 0; address != 0; ++i) {
       const auto pointer = memory_.Load<std::uint64_t>(address + 8 * i);

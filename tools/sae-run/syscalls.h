@@ -21,6 +21,7 @@ struct SyscallOptions {
   std::string prefix;           // -L: absolute guest paths are looked up here first
   // How execve starts sae-run again for the new program (with this one's options).
   std::vector<std::string> reexec;
+  std::string executable;  // what /proc/self/exe names: the guest program's absolute path
 };
 
 struct Process;
