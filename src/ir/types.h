@@ -29,6 +29,30 @@ std::string_view CondName(Cond cond);
 // System registers the vCPU state holds for the generated code (GetSysReg/SetSysReg).
 enum class SysReg : std::uint8_t { TPIDR_EL0, TPIDRRO_EL0, FPCR, FPSR };
 
+// The FP arithmetic the FloatingPoint operation carries out inline, with its form packed into
+// one immediate: the operation, double (else single) precision, vector (else scalar), and Q.
+// The fused forms compute: MulAdd a + n*m, MulSub a - n*m, NegMulAdd -a - n*m, NegMulSub
+// n*m - a (a is the addend register; FMLA/FMLS are MulAdd/MulSub with a = d).
+enum class FPOperation : std::uint8_t { Add, Sub, Mul, Div, MulAdd, MulSub, NegMulAdd, NegMulSub };
+struct FPForm {
+  FPOperation operation;
+  bool double_precision;
+  bool vector;
+  bool q;
+  constexpr std::uint8_t Pack() const {
+    return static_cast<std::uint8_t>(static_cast<unsigned>(operation) | unsigned{double_precision} << 4 |
+                                     unsigned{vector} << 5 | unsigned{q} << 6);
+  }
+  static constexpr FPForm Unpack(std::uint64_t packed) {
+    return {static_cast<FPOperation>(packed & 15), ((packed >> 4) & 1) != 0, ((packed >> 5) & 1) != 0,
+            ((packed >> 6) & 1) != 0};
+  }
+};
+// FloatingPoint's registers operand: d | n << 5 | m << 10 | a << 15.
+constexpr std::uint32_t PackFPRegisters(unsigned d, unsigned n, unsigned m, unsigned a) {
+  return d | n << 5 | m << 10 | a << 15;
+}
+
 // Bits of an integer type (U1..U128); 0 for the others.
 constexpr unsigned BitWidth(Type type) {
   switch (type) {

@@ -1,7 +1,9 @@
-// Advanced SIMD instructions translated inline (frontend/arm64/translate/advanced_simd.cpp)
-// against the A64 interpreter, which the native interpreter-check compares with Unicorn: random
-// instances of each inline encoding from random V registers, run by sae_run() on this
-// (big-endian) host and by Interpret() on a copy of the state; all of V0-V31 must agree.
+// SIMD&FP instructions translated inline (frontend/arm64/translate/advanced_simd.cpp) against
+// the A64 interpreter, which the native interpreter-check compares with Unicorn: random
+// instances of each inline encoding from random V registers (ordinary FP numbers, NaNs,
+// infinities, denormals, tiny and huge values, bit patterns) and FPCR/FPSR, run by sae_run()
+// on this (big-endian) host and by Interpret() on a copy of the state; V0-V31 and FPSR must
+// agree. The FP forms' exact path (the interpreter) is taken for the exceptional cases.
 #include <cstring>
 #include <random>
 #include <vector>
@@ -22,6 +24,26 @@ using frontend::arm64::EncodingInfo;
 using frontend::arm64::GroupOf;
 
 constexpr std::uint64_t kCode = 0x1000;
+
+// 64 bits of lanes: equal and extreme integers (so compares and min/max see ties), ordinary
+// doubles and pairs of floats, and FP values that take the exact path.
+std::uint64_t RandomHalf(std::mt19937_64& random) {
+  const std::uint64_t bits = random();
+  auto float_bits = [&](std::uint64_t r) {  // an ordinary single: exponent 100..155
+    return (r & 0x807fffff) | ((100 + (r >> 23) % 56) << 23);
+  };
+  switch (random() % 9) {
+    case 0: return 0;
+    case 1: return 0x8000000080008080;
+    case 2: return ~0ull;  // NaNs
+    case 3: return (bits & 0x800fffffffffffff) | ((1000 + (bits >> 52) % 48) << 52);
+    case 4: return float_bits(bits) | float_bits(bits >> 32) << 32;
+    case 5: return bits & 0x800fffff800fffff;  // denormals
+    case 6: return (bits & 0x800fffffffffffff) | 0x7fe0000000000000;  // huge: overflow
+    case 7: return 0x7ff0000000000000 | (bits & 0x8000000000000000);  // infinity
+    default: return bits;
+  }
+}
 constexpr std::uint32_t kSvc0 = 0xd4000001;
 
 TEST(InlineSimd, AgreesWithTheInterpreter) {
@@ -57,12 +79,11 @@ TEST(InlineSimd, AgreesWithTheInterpreter) {
       }
       sae_vcpu_invalidate_code(vcpu, kCode, 8);
       for (auto& v : cb->v) {
-        for (auto& half : v) {
-          // Lanes with equal, extreme and random values, so compares and min/max see ties.
-          const std::uint64_t pick = random() % 4;
-          half = pick == 0 ? 0 : pick == 1 ? 0x8000000080008080 : pick == 2 ? ~0ull : random();
-        }
+        for (auto& half : v) half = RandomHalf(random);
       }
+      // Mostly what Linux programs run with (all zero), else any rounding mode, FZ and DN.
+      cb->fpcr = random() % 4 != 0 ? 0 : static_cast<std::uint32_t>(random()) & 0x03c00000;
+      cb->fpsr = random() % 4 != 0 ? 0 : static_cast<std::uint32_t>(random()) & 0x0800009f;
       cb->pc = kCode;
       sae_control_block expected = *cb;
       frontend::arm64::VectorStaging staging = {};
@@ -71,6 +92,7 @@ TEST(InlineSimd, AgreesWithTheInterpreter) {
       ASSERT_EQ(sae_run(vcpu), SAE_INTERCEPT_SYNC_EXCEPTION);
       ASSERT_EQ(cb->esr >> 26, SAE_EC_SVC64) << info->name << " " << std::hex << word;
       ++compared;
+      ASSERT_EQ(cb->fpsr, expected.fpsr) << info->name << " " << std::hex << word << " fpcr " << cb->fpcr;
       for (unsigned r = 0; r < 32; ++r) {
         ASSERT_EQ(cb->v[r][0], expected.v[r][0]) << info->name << " " << std::hex << word << " v" << std::dec << r;
         ASSERT_EQ(cb->v[r][1], expected.v[r][1]) << info->name << " " << std::hex << word << " v" << std::dec << r;

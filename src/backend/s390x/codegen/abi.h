@@ -27,9 +27,11 @@ inline constexpr unsigned kFirstAllocatableVector = 16;
 inline constexpr unsigned kAllocatableVectors = 16;
 
 // The entry thunk's stack frame: the 160-byte register save area the ABI gives every frame,
-// then the spill slots of IR values.
+// the spill slots of IR values, then the caller's FPC (generated code sets its own rounding
+// mode and flags; the host's are back when sae_run() returns).
 inline constexpr int kSpillSlots = 64;
 inline constexpr int kSpillAreaOffset = 160;
-inline constexpr int kFrameSize = kSpillAreaOffset + 8 * kSpillSlots;
+inline constexpr int kHostFpcOffset = kSpillAreaOffset + 8 * kSpillSlots;
+inline constexpr int kFrameSize = kHostFpcOffset + 8;
 
 }  // namespace sae::backend::s390x

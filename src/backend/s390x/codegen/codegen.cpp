@@ -7,6 +7,7 @@ namespace sae::backend::s390x {
 void EmitEntryThunk(Assembler& as, const StateLayout& layout) {
   as.STMG(r6, r15, BaseDisp(r15, 48));  // into the caller's register save area
   as.LAY(r15, Mem(r15, -kFrameSize));
+  as.STFPC(BaseDisp(r15, kHostFpcOffset));
   as.LGR(kStateRegister, r2);
   as.LG(kMemoryBase, Mem(kStateRegister, layout.memory_base));
   as.LG(kMemoryLimit, Mem(kStateRegister, layout.memory_size));
@@ -14,6 +15,7 @@ void EmitEntryThunk(Assembler& as, const StateLayout& layout) {
 }
 
 void EmitExitThunk(Assembler& as) {
+  as.LFPC(BaseDisp(r15, kHostFpcOffset));
   as.LMG(r6, r15, BaseDisp(r15, kFrameSize + 48));
   as.BCR(Cond::Always, r14);
 }

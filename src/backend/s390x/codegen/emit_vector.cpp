@@ -131,20 +131,126 @@ void EmitIR<Opcode::VectorUnsignedMin>(EmitContext& ctx, const ir::Inst& inst) {
 // A call with the s390x ELF ABI from inside generated code: r6-r13 survive it, and the callee
 // saves them in the 160-byte register save area at the bottom of the entry thunk's frame,
 // below the spill slots. r2-r5 may hold IR values, so they are kept in the state meanwhile;
-// r0, r1 and r14 are scratch anyway. Generated code holds nothing in FP or vector registers.
-template <>
-void EmitIR<Opcode::Interpret>(EmitContext& ctx, const ir::Inst& inst) {
+// r0, r1 and r14 are scratch anyway. No vector value may be live (v16-v31 are call-clobbered).
+// An instruction the interpreter finds UNDEFINED leaves at `pc`.
+void EmitInterpreterCall(EmitContext& ctx, std::uint64_t word, std::uint64_t encoding,
+                         std::uint64_t pc) {
   Assembler& as = ctx.as;
   if (ctx.VectorsLive()) return ctx.Fail("a vector value lives across an interpreter call");
   as.STMG(r2, r5, BaseDisp(kStateRegister, ctx.layout.call_save));
   as.LGR(r2, kStateRegister);
-  as.LoadConstant(r3, inst.arg(0).imm());
-  as.LoadConstant(r4, inst.arg(1).imm());
+  as.LoadConstant(r3, word);
+  as.LoadConstant(r4, encoding);
   as.LG(kScratch1, EmitContext::State(ctx.layout.interpreter));
   as.BASR(r14, kScratch1);
   as.LGR(kScratch0, r2);
   as.LMG(r2, r5, BaseDisp(kStateRegister, ctx.layout.call_save));
-  as.CIJ(kScratch0, 0, Cond::NotEqual, Rel16(ctx.UndefinedStub(inst.pc())));
+  as.CIJ(kScratch0, 0, Cond::NotEqual, Rel16(ctx.UndefinedStub(pc)));
+}
+
+template <>
+void EmitIR<Opcode::Interpret>(EmitContext& ctx, const ir::Inst& inst) {
+  EmitInterpreterCall(ctx, inst.arg(0).imm(), inst.arg(1).imm(), inst.pc());
+}
+
+// ---- FP arithmetic inline, with the interpreter as the exact path. s390x BFP and Arm give the
+// same correctly rounded result and inexact flag for ordinary operands; they differ in NaN
+// propagation details, tininess detection and FZ/DN, which the fast path never meets: it runs
+// only with FPCR's RMode, FZ and DN zero, clears the FPC's flags first, and leaves for the
+// interpreter (which starts over from the unchanged registers) when the operation raises any
+// IEEE flag but inexact or produces a NaN.
+namespace {
+
+constexpr std::uint16_t kFpcrSpecialModes = 0x03c0;  // FPCR bits 25:22 (DN, FZ, RMode) in bits 31:16
+constexpr std::uint16_t kFpcExceptionalFlags = 0x00f0;  // FPC invalid, divide, overflow, underflow
+constexpr std::uint16_t kFpcInexactFlag = 0x0008;
+constexpr std::uint8_t kFpsrIxc = 0x10;
+
+// Loads V[reg] for the operation: a scalar single value goes to word element 0 (where the W
+// instructions take it), everything else is the whole register (a double in doubleword 0).
+// 64-bit vector arrangements get zero upper lanes, so garbage there never looks exceptional.
+void LoadOperand(EmitContext& ctx, const ir::FPForm& form, Vr target, unsigned reg) {
+  const std::int32_t offset = ctx.layout.vector + 16 * static_cast<std::int32_t>(reg);
+  if (!form.vector && !form.double_precision) {
+    ctx.as.VLEF(target, EmitContext::State(offset + 4), 0);  // bits 31:0 of the big-endian doubleword
+    return;
+  }
+  ctx.as.VL(target, EmitContext::State(offset), 0);
+  if (form.vector && !form.q) ctx.as.VLEIG(target, 0, 1);
+}
+
+}  // namespace
+
+template <>
+void EmitIR<Opcode::FloatingPoint>(EmitContext& ctx, const ir::Inst& inst) {
+  Assembler& as = ctx.as;
+  if (ctx.VectorsLive()) return ctx.Fail("a vector value lives across FloatingPoint");
+  const ir::FPForm form = ir::FPForm::Unpack(inst.arg(0).imm());
+  const std::uint64_t registers = inst.arg(1).imm();
+  const unsigned d = registers & 31, n = (registers >> 5) & 31, m = (registers >> 10) & 31,
+                 a = (registers >> 15) & 31;
+  const Vr vn(kFirstAllocatableVector), vm(kFirstAllocatableVector + 1),
+      va(kFirstAllocatableVector + 2), result(kFirstAllocatableVector + 3);
+  const Mask format = form.double_precision ? 3 : 2;
+  const Mask single_element = form.vector ? 0 : 8;
+  Label exact, done;
+
+  as.L(kScratch1, EmitContext::State(ctx.layout.fpcr));
+  as.TMLH(kScratch1, kFpcrSpecialModes);
+  as.BRC(Cond::NotEqual, Rel16(exact));  // CC 1 or 3: a mode bit is set
+  LoadOperand(ctx, form, vn, n);
+  LoadOperand(ctx, form, vm, m);
+  as.LHI(kScratch0, 0);
+  as.SFPC(kScratch0);  // round to nearest, no traps, no flags
+  switch (form.operation) {
+    case ir::FPOperation::Add: as.VFA(result, vn, vm, format, single_element); break;
+    case ir::FPOperation::Sub: as.VFS(result, vn, vm, format, single_element); break;
+    case ir::FPOperation::Mul: as.VFM(result, vn, vm, format, single_element); break;
+    case ir::FPOperation::Div: as.VFD(result, vn, vm, format, single_element); break;
+    default:
+      // Arm negates operands, never the result (FPMulAdd(a, -n, m) for FMSUB), which matters
+      // for the sign of an exact zero: VFNMS/VFNMA would give -(+0).
+      LoadOperand(ctx, form, va, a);
+      if (form.operation == ir::FPOperation::MulSub || form.operation == ir::FPOperation::NegMulAdd) {
+        as.VFPSO(vn, vn, format, single_element, 0);  // complement the sign
+      }
+      if (form.operation == ir::FPOperation::MulAdd || form.operation == ir::FPOperation::MulSub) {
+        as.VFMA(result, vn, vm, va, single_element, format);  // n * m + a
+      } else {
+        as.VFMS(result, vn, vm, va, single_element, format);  // n * m - a
+      }
+      break;
+  }
+  as.EFPC(kScratch1);
+  as.TMLH(kScratch1, kFpcExceptionalFlags);
+  as.BRC(Cond::NotEqual, Rel16(exact));
+  // A NaN result (from a quiet NaN operand, which raises nothing) compares unequal to itself.
+  if (form.vector) {
+    as.VFCE(va, result, result, format, 0, 1);  // CC 0: every lane equal
+    as.BRC(Cond::NotEqual, Rel16(exact));
+  } else {
+    as.WFC(result, result, format, 0);
+    as.BRC(Cond::Overflow, Rel16(exact));  // CC 3: unordered
+  }
+  Label exact_result;
+  as.TMLH(kScratch1, kFpcInexactFlag);
+  as.BRC(Cond::Equal, Rel16(exact_result));  // CC 0: the bit is zero
+  as.OI(BaseDisp(kStateRegister, ctx.layout.fpsr + 3), kFpsrIxc);  // FPSR bits 7:0, big-endian
+  as.Bind(exact_result);
+  const std::int32_t destination = ctx.layout.vector + 16 * static_cast<std::int32_t>(d);
+  if (!form.vector && !form.double_precision) {
+    // S[d], zero-extended to the whole register.
+    as.VLGV(kScratch1, result, BaseDisp(r0, 0), 2);
+    as.STG(kScratch1, EmitContext::State(destination));
+    as.MVGHI(BaseDisp(kStateRegister, destination + 8), 0);
+  } else {
+    if (!form.vector || !form.q) as.VLEIG(result, 0, 1);
+    as.VST(result, EmitContext::State(destination), 0);
+  }
+  as.BRC(Cond::Always, Rel16(done));
+  as.Bind(exact);
+  EmitInterpreterCall(ctx, inst.arg(2).imm(), inst.arg(3).imm(), inst.pc());
+  as.Bind(done);
 }
 
 }  // namespace sae::backend::s390x

@@ -112,4 +112,52 @@ bool TranslatorVisitor::ABS_vec(bool q, Imm<2> size, Vec n, Vec d) {
   return true;
 }
 
+// ---- FP arithmetic: inline with the interpreter as the exact path (the FloatingPoint
+// operation). Half precision goes to the interpreter alone.
+bool TranslatorVisitor::FloatingPoint(Encoding encoding, FPOperation operation, bool double_precision,
+                                      bool vector, bool q, unsigned d, unsigned n, unsigned m,
+                                      unsigned a) {
+  const FPForm form{operation, double_precision, vector, q};
+  ir.Emit(Opcode::FloatingPoint,
+          {IREmitter::Imm8(form.Pack()), IREmitter::Imm32(PackFPRegisters(d, n, m, a)),
+           IREmitter::Imm32(word_), Value::Immediate(Type::U16, static_cast<std::uint16_t>(encoding))});
+  return true;
+}
+
+// Scalar ftype: 00 single, 01 double, 11 half (10 is reserved: reserved.cpp).
+#define SAE_FP_SCALAR_2(name, operation)                                                       \
+  bool TranslatorVisitor::name(Imm<2> type, Vec m, Vec n, Vec d) {                             \
+    if (type.value == 3) return NotTranslated(Encoding::name, word_);                         \
+    return FloatingPoint(Encoding::name, FPOperation::operation, type.value == 1, false, false, \
+                         d.index, n.index, m.index, 0);                                        \
+  }
+#define SAE_FP_SCALAR_3(name, operation)                                                       \
+  bool TranslatorVisitor::name(Imm<2> type, Vec m, Vec a, Vec n, Vec d) {                      \
+    if (type.value == 3) return NotTranslated(Encoding::name, word_);                         \
+    return FloatingPoint(Encoding::name, FPOperation::operation, type.value == 1, false, false, \
+                         d.index, n.index, m.index, a.index);                                  \
+  }
+#define SAE_FP_VECTOR(name, operation)                                                           \
+  bool TranslatorVisitor::name(bool q, bool sz, Vec m, Vec n, Vec d) {                           \
+    return FloatingPoint(Encoding::name, FPOperation::operation, sz, true, q, d.index, n.index, \
+                         m.index, d.index);                                                      \
+  }
+SAE_FP_SCALAR_2(FADD_float, Add)
+SAE_FP_SCALAR_2(FSUB_float, Sub)
+SAE_FP_SCALAR_2(FMUL_float, Mul)
+SAE_FP_SCALAR_2(FDIV_float, Div)
+SAE_FP_SCALAR_3(FMADD_float, MulAdd)
+SAE_FP_SCALAR_3(FMSUB_float, MulSub)
+SAE_FP_SCALAR_3(FNMADD_float, NegMulAdd)
+SAE_FP_SCALAR_3(FNMSUB_float, NegMulSub)
+SAE_FP_VECTOR(FADD_vec, Add)
+SAE_FP_VECTOR(FSUB_vec, Sub)
+SAE_FP_VECTOR(FMUL_vec, Mul)
+SAE_FP_VECTOR(FDIV_vec, Div)
+SAE_FP_VECTOR(FMLA_vec, MulAdd)
+SAE_FP_VECTOR(FMLS_vec, MulSub)
+#undef SAE_FP_VECTOR
+#undef SAE_FP_SCALAR_3
+#undef SAE_FP_SCALAR_2
+
 }  // namespace sae::frontend::arm64

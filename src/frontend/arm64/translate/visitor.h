@@ -220,6 +220,20 @@ class TranslatorVisitor {
   bool NOT_vec(bool q, Vec n, Vec d);
   bool NEG_vec(bool q, Imm<2> size, Vec n, Vec d);
   bool ABS_vec(bool q, Imm<2> size, Vec n, Vec d);
+  bool FADD_float(Imm<2> type, Vec m, Vec n, Vec d);
+  bool FSUB_float(Imm<2> type, Vec m, Vec n, Vec d);
+  bool FMUL_float(Imm<2> type, Vec m, Vec n, Vec d);
+  bool FDIV_float(Imm<2> type, Vec m, Vec n, Vec d);
+  bool FMADD_float(Imm<2> type, Vec m, Vec a, Vec n, Vec d);
+  bool FMSUB_float(Imm<2> type, Vec m, Vec a, Vec n, Vec d);
+  bool FNMADD_float(Imm<2> type, Vec m, Vec a, Vec n, Vec d);
+  bool FNMSUB_float(Imm<2> type, Vec m, Vec a, Vec n, Vec d);
+  bool FADD_vec(bool q, bool sz, Vec m, Vec n, Vec d);
+  bool FSUB_vec(bool q, bool sz, Vec m, Vec n, Vec d);
+  bool FMUL_vec(bool q, bool sz, Vec m, Vec n, Vec d);
+  bool FDIV_vec(bool q, bool sz, Vec m, Vec n, Vec d);
+  bool FMLA_vec(bool q, bool sz, Vec m, Vec n, Vec d);
+  bool FMLS_vec(bool q, bool sz, Vec m, Vec n, Vec d);
 
   // ---- Branches
   bool B_cond(Imm<19> imm, Cond cond);
@@ -326,6 +340,9 @@ class TranslatorVisitor {
   // d = op(n, m) lane by lane; d = op(n, m) bit by bit.
   bool VectorElementwise(ir::Opcode op, bool q, Imm<2> size, Vec m, Vec n, Vec d);
   bool VectorBitwise(ir::Opcode op, bool q, Vec m, Vec n, Vec d);
+  // An ir::FloatingPoint operation for this instruction (registers by number; a: the addend).
+  bool FloatingPoint(Encoding encoding, ir::FPOperation operation, bool double_precision,
+                     bool vector, bool q, unsigned d, unsigned n, unsigned m, unsigned a);
   bool CompareAndBranch(bool sf, Imm<19> imm, Reg t, bool if_zero);
   bool TestAndBranch(unsigned bit, Imm<14> imm, Reg t, bool if_zero);
 
