@@ -53,6 +53,31 @@ constexpr std::uint32_t PackFPRegisters(unsigned d, unsigned n, unsigned m, unsi
   return d | n << 5 | m << 10 | a << 15;
 }
 
+// The conversions FloatingPointConvert carries out inline, with the form packed like FPForm's:
+// the conversion, double (else single) precision of the FP side, 64-bit (else 32-bit) integer
+// side. Integer conversions to integers round toward zero (FCVTZS/FCVTZU); the others round to
+// nearest (the only FPCR mode the inline path runs with).
+enum class FPConversion : std::uint8_t {
+  SignedToFloat,
+  UnsignedToFloat,
+  FloatToSigned,
+  FloatToUnsigned,
+  SingleToDouble,
+  DoubleToSingle,
+};
+struct FPConvertForm {
+  FPConversion conversion;
+  bool double_precision;
+  bool int64;
+  constexpr std::uint8_t Pack() const {
+    return static_cast<std::uint8_t>(static_cast<unsigned>(conversion) |
+                                     unsigned{double_precision} << 3 | unsigned{int64} << 4);
+  }
+  static constexpr FPConvertForm Unpack(std::uint64_t packed) {
+    return {static_cast<FPConversion>(packed & 7), ((packed >> 3) & 1) != 0, ((packed >> 4) & 1) != 0};
+  }
+};
+
 // Bits of an integer type (U1..U128); 0 for the others.
 constexpr unsigned BitWidth(Type type) {
   switch (type) {

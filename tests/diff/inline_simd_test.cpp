@@ -3,7 +3,7 @@
 // instances of each inline encoding from random V registers (ordinary FP numbers, NaNs,
 // infinities, denormals, tiny and huge values, bit patterns) and FPCR/FPSR, run by sae_run()
 // on this (big-endian) host and by Interpret() on a copy of the state; V0-V31 and FPSR must
-// agree. The FP forms' exact path (the interpreter) is taken for the exceptional cases.
+// agree, and X0-X30 for the conversions. The FP forms' exact path (the interpreter) is taken for the exceptional cases.
 #include <cstring>
 #include <random>
 #include <vector>
@@ -81,6 +81,10 @@ TEST(InlineSimd, AgreesWithTheInterpreter) {
       for (auto& v : cb->v) {
         for (auto& half : v) half = RandomHalf(random);
       }
+      for (auto& x : cb->x) {  // integers to convert: small, extreme, any
+        const std::uint64_t bits = random();
+        x = bits % 3 == 0 ? bits % 1000 : bits % 3 == 1 ? (bits & 0x8000000000000000) >> (bits % 64) : bits;
+      }
       // Mostly what Linux programs run with (all zero), else any rounding mode, FZ and DN.
       cb->fpcr = random() % 4 != 0 ? 0 : static_cast<std::uint32_t>(random()) & 0x03c00000;
       cb->fpsr = random() % 4 != 0 ? 0 : static_cast<std::uint32_t>(random()) & 0x0800009f;
@@ -92,6 +96,9 @@ TEST(InlineSimd, AgreesWithTheInterpreter) {
       ASSERT_EQ(sae_run(vcpu), SAE_INTERCEPT_SYNC_EXCEPTION);
       ASSERT_EQ(cb->esr >> 26, SAE_EC_SVC64) << info->name << " " << std::hex << word;
       ++compared;
+      for (unsigned r = 0; r < 31; ++r) {
+        ASSERT_EQ(cb->x[r], expected.x[r]) << info->name << " " << std::hex << word << " x" << std::dec << r;
+      }
       ASSERT_EQ(cb->fpsr, expected.fpsr) << info->name << " " << std::hex << word << " fpcr " << cb->fpcr;
       for (unsigned r = 0; r < 32; ++r) {
         ASSERT_EQ(cb->v[r][0], expected.v[r][0]) << info->name << " " << std::hex << word << " v" << std::dec << r;

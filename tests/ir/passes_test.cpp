@@ -37,6 +37,29 @@ TEST(GetSetElimination, ForwardsWritesAndReadsAndDropsDeadWrites) {
             "  terminal ReturnToDispatch\n");
 }
 
+// Interpret and FloatingPointConvert may write general registers their properties do not name
+// (FMOV to a general register, FCVTZS): what was known about any register is forgotten.
+TEST(GetSetElimination, ForgetsRegistersAcrossOperationsThatWriteThem) {
+  for (const Opcode op : {Opcode::Interpret, Opcode::FloatingPointConvert}) {
+    Block block(0);
+    IREmitter ir(block);
+    ir.SetX(3, ir.GetX(0));
+    if (op == Opcode::Interpret) {
+      ir.Emit(op, {IREmitter::Imm32(0x9e660020), Value::Immediate(Type::U16, 0)});
+    } else {
+      ir.Emit(op, {IREmitter::Imm8(0), IREmitter::Imm32(0), IREmitter::Imm32(0),
+                   Value::Immediate(Type::U16, 0)});
+    }
+    ir.SetX(4, ir.GetX(0));  // x0 is read again, not taken from before the call
+    ir.SetTerm(term::ReturnToDispatch{});
+    GetSetElimination(block);
+    IdentityRemoval(block);
+    DeadCodeElimination(block);
+    ExpectValid(block);
+    EXPECT_NE(Body(block).find("%2 = GetX x0\n  SetX x4, %2\n"), std::string::npos) << Body(block);
+  }
+}
+
 TEST(GetSetElimination, KeepsWritesAMemoryAccessCanObserve) {
   Block block(0);
   IREmitter ir(block);

@@ -21,7 +21,8 @@ void GetSetElimination(Block& block) {
   auto observe_all = [&] {
     for (Slot& slot : slots) slot.pending_set = nullptr;
   };
-  // A call that may write any register (Interpret): nothing is known afterwards.
+  // An operation that may write any general register (Interpret, and FloatingPointConvert,
+  // which writes one the generic properties do not name): nothing is known afterwards.
   auto forget_all = [&] {
     for (Slot& slot : slots) slot = Slot{};
   };
@@ -54,7 +55,8 @@ void GetSetElimination(Block& block) {
         set(inst, static_cast<unsigned>(inst->arg(0).imm()), inst->arg(1), Type::U64);
         break;
       case Opcode::SetSP: set(inst, kStackPointer, inst->arg(0), Type::U64); break;
-      case Opcode::Interpret: forget_all(); break;
+      case Opcode::Interpret:
+      case Opcode::FloatingPointConvert: forget_all(); break;
       default:
         if (Has(inst->opcode(), property::Memory | property::Effect)) observe_all();
         break;

@@ -179,6 +179,25 @@ void LoadOperand(EmitContext& ctx, const ir::FPForm& form, Vr target, unsigned r
   if (form.vector && !form.q) ctx.as.VLEIG(target, 0, 1);
 }
 
+// Branches to `exact` unless FPCR selects round-to-nearest without FZ and DN; then clears the
+// FPC (round to nearest, no traps, no flags) for the operation.
+void EnterFastPath(EmitContext& ctx, Label& exact) {
+  ctx.as.L(kScratch1, EmitContext::State(ctx.layout.fpcr));
+  ctx.as.TMLH(kScratch1, kFpcrSpecialModes);
+  ctx.as.BRC(Cond::NotEqual, Rel16(exact));  // CC 1 or 3: a mode bit is set
+  ctx.as.LHI(kScratch0, 0);
+  ctx.as.SFPC(kScratch0);
+}
+
+// FPSR.IXC |= the FPC's inexact flag (`fpc` holds the FPC).
+void RecordInexact(EmitContext& ctx, Gpr fpc) {
+  Label exact_result;
+  ctx.as.TMLH(fpc, kFpcInexactFlag);
+  ctx.as.BRC(Cond::Equal, Rel16(exact_result));  // CC 0: the bit is zero
+  ctx.as.OI(BaseDisp(kStateRegister, ctx.layout.fpsr + 3), kFpsrIxc);  // FPSR bits 7:0, big-endian
+  ctx.as.Bind(exact_result);
+}
+
 }  // namespace
 
 template <>
@@ -195,13 +214,9 @@ void EmitIR<Opcode::FloatingPoint>(EmitContext& ctx, const ir::Inst& inst) {
   const Mask single_element = form.vector ? 0 : 8;
   Label exact, done;
 
-  as.L(kScratch1, EmitContext::State(ctx.layout.fpcr));
-  as.TMLH(kScratch1, kFpcrSpecialModes);
-  as.BRC(Cond::NotEqual, Rel16(exact));  // CC 1 or 3: a mode bit is set
+  EnterFastPath(ctx, exact);
   LoadOperand(ctx, form, vn, n);
   LoadOperand(ctx, form, vm, m);
-  as.LHI(kScratch0, 0);
-  as.SFPC(kScratch0);  // round to nearest, no traps, no flags
   switch (form.operation) {
     case ir::FPOperation::Add: as.VFA(result, vn, vm, format, single_element); break;
     case ir::FPOperation::Sub: as.VFS(result, vn, vm, format, single_element); break;
@@ -232,11 +247,7 @@ void EmitIR<Opcode::FloatingPoint>(EmitContext& ctx, const ir::Inst& inst) {
     as.WFC(result, result, format, 0);
     as.BRC(Cond::Overflow, Rel16(exact));  // CC 3: unordered
   }
-  Label exact_result;
-  as.TMLH(kScratch1, kFpcInexactFlag);
-  as.BRC(Cond::Equal, Rel16(exact_result));  // CC 0: the bit is zero
-  as.OI(BaseDisp(kStateRegister, ctx.layout.fpsr + 3), kFpsrIxc);  // FPSR bits 7:0, big-endian
-  as.Bind(exact_result);
+  RecordInexact(ctx, kScratch1);
   const std::int32_t destination = ctx.layout.vector + 16 * static_cast<std::int32_t>(d);
   if (!form.vector && !form.double_precision) {
     // S[d], zero-extended to the whole register.
@@ -246,6 +257,103 @@ void EmitIR<Opcode::FloatingPoint>(EmitContext& ctx, const ir::Inst& inst) {
   } else {
     if (!form.vector || !form.q) as.VLEIG(result, 0, 1);
     as.VST(result, EmitContext::State(destination), 0);
+  }
+  as.BRC(Cond::Always, Rel16(done));
+  as.Bind(exact);
+  EmitInterpreterCall(ctx, inst.arg(2).imm(), inst.arg(3).imm(), inst.pc());
+  as.Bind(done);
+}
+
+// Conversions on FloatingPoint's terms, through f0 (call-clobbered, unused elsewhere). A short
+// (single) value occupies the left half of an FPR, bits 31:0 of V are bytes 4-7 of its first
+// big-endian doubleword.
+template <>
+void EmitIR<Opcode::FloatingPointConvert>(EmitContext& ctx, const ir::Inst& inst) {
+  using ir::FPConversion;
+  Assembler& as = ctx.as;
+  const ir::FPConvertForm form = ir::FPConvertForm::Unpack(inst.arg(0).imm());
+  const std::uint64_t registers = inst.arg(1).imm();
+  const unsigned d = registers & 31, n = (registers >> 5) & 31;
+  const Fpr value(0);
+  const Gpr integer = kScratch1, fpc = kScratch2;
+  const std::int32_t vn = ctx.layout.vector + 16 * static_cast<std::int32_t>(n);
+  const std::int32_t vd = ctx.layout.vector + 16 * static_cast<std::int32_t>(d);
+  Label exact, done;
+  EnterFastPath(ctx, exact);
+  const bool to_integer = form.conversion == FPConversion::FloatToSigned ||
+                          form.conversion == FPConversion::FloatToUnsigned;
+  const bool from_integer = form.conversion == FPConversion::SignedToFloat ||
+                            form.conversion == FPConversion::UnsignedToFloat;
+  // The source.
+  if (from_integer) {
+    const bool is_signed = form.conversion == FPConversion::SignedToFloat;
+    const std::int32_t xn = ctx.layout.x0 + 8 * static_cast<std::int32_t>(n);
+    if (n == 31) {
+      as.LGHI(integer, 0);
+    } else if (form.int64) {
+      as.LG(integer, EmitContext::State(xn));
+    } else if (is_signed) {
+      as.LGF(integer, EmitContext::State(xn + 4));
+    } else {
+      as.LLGF(integer, EmitContext::State(xn + 4));
+    }
+  } else {
+    const bool source_double = form.conversion == FPConversion::DoubleToSingle ||
+                               (to_integer && form.double_precision);
+    if (source_double) {
+      as.LD(value, EmitContext::State(vn));
+    } else {
+      as.LE(value, EmitContext::State(vn + 4));
+    }
+  }
+  // The conversion (64-bit integer forms: a sign- or zero-extended 32-bit source converts the
+  // same). M3 5: round toward zero; the others use the FPC's round-to-nearest.
+  constexpr std::uint8_t kTowardZero = 5;
+  switch (form.conversion) {
+    case FPConversion::SignedToFloat:
+      if (form.double_precision) as.CDGBR(value, integer); else as.CEGBR(value, integer);
+      break;
+    case FPConversion::UnsignedToFloat:
+      if (form.double_precision) as.CDLGBR(value, 0, integer, 0); else as.CELGBR(value, 0, integer, 0);
+      break;
+    case FPConversion::FloatToSigned:
+      if (form.double_precision) {
+        if (form.int64) as.CGDBR(integer, kTowardZero, value); else as.CFDBR(integer, kTowardZero, value);
+      } else {
+        if (form.int64) as.CGEBR(integer, kTowardZero, value); else as.CFEBR(integer, kTowardZero, value);
+      }
+      break;
+    case FPConversion::FloatToUnsigned:
+      if (form.double_precision) {
+        if (form.int64) as.CLGDBR(integer, kTowardZero, value, 0); else as.CLFDBR(integer, kTowardZero, value, 0);
+      } else {
+        if (form.int64) as.CLGEBR(integer, kTowardZero, value, 0); else as.CLFEBR(integer, kTowardZero, value, 0);
+      }
+      break;
+    case FPConversion::SingleToDouble: as.LDEBR(value, value); break;
+    case FPConversion::DoubleToSingle: as.LEDBR(value, value); break;
+  }
+  as.EFPC(fpc);
+  as.TMLH(fpc, kFpcExceptionalFlags);
+  as.BRC(Cond::NotEqual, Rel16(exact));
+  if (!to_integer && !from_integer) {  // a quiet NaN passes through without a flag
+    if (form.conversion == FPConversion::SingleToDouble) as.LTDBR(value, value); else as.LTEBR(value, value);
+    as.BRC(Cond::Overflow, Rel16(exact));  // CC 3: NaN
+  }
+  RecordInexact(ctx, fpc);
+  // The destination.
+  if (to_integer) {
+    if (d != 31) {
+      if (!form.int64) as.LLGFR(integer, integer);  // W writes zero-extend
+      as.STG(integer, EmitContext::State(ctx.layout.x0 + 8 * static_cast<std::int32_t>(d)));
+    }
+  } else {
+    const bool result_double = form.conversion == FPConversion::SingleToDouble ||
+                               (from_integer && form.double_precision);
+    as.LGDR(integer, value);
+    if (!result_double) as.SRLG(integer, integer, BaseDisp(r0, 32));
+    as.STG(integer, EmitContext::State(vd));
+    as.MVGHI(BaseDisp(kStateRegister, vd + 8), 0);
   }
   as.BRC(Cond::Always, Rel16(done));
   as.Bind(exact);

@@ -160,4 +160,48 @@ SAE_FP_VECTOR(FMLS_vec, MulSub)
 #undef SAE_FP_SCALAR_3
 #undef SAE_FP_SCALAR_2
 
+// ---- Conversions between integers and FP, and between single and double (the
+// FloatingPointConvert operation; half precision goes to the interpreter alone).
+bool TranslatorVisitor::FloatingPointConvert(Encoding encoding, FPConversion conversion,
+                                             bool double_precision, bool int64, unsigned d,
+                                             unsigned n) {
+  const FPConvertForm form{conversion, double_precision, int64};
+  ir.Emit(Opcode::FloatingPointConvert,
+          {IREmitter::Imm8(form.Pack()), IREmitter::Imm32(PackFPRegisters(d, n, 0, 0)),
+           IREmitter::Imm32(word_), Value::Immediate(Type::U16, static_cast<std::uint16_t>(encoding))});
+  return true;
+}
+
+#define SAE_FP_FROM_INTEGER(name, conversion)                                                   \
+  bool TranslatorVisitor::name(bool z, Imm<2> type, Reg n, Vec d) {                             \
+    if (type.value == 3) return NotTranslated(Encoding::name, word_);                          \
+    return FloatingPointConvert(Encoding::name, FPConversion::conversion, type.value == 1, z,    \
+                                d.index, n.index);                                              \
+  }
+#define SAE_FP_TO_INTEGER(name, conversion)                                                     \
+  bool TranslatorVisitor::name(bool z, Imm<2> type, Vec n, Reg d) {                             \
+    if (type.value == 3) return NotTranslated(Encoding::name, word_);                          \
+    return FloatingPointConvert(Encoding::name, FPConversion::conversion, type.value == 1, z,    \
+                                d.index, n.index);                                              \
+  }
+SAE_FP_FROM_INTEGER(SCVTF_float_int, SignedToFloat)
+SAE_FP_FROM_INTEGER(UCVTF_float_int, UnsignedToFloat)
+SAE_FP_TO_INTEGER(FCVTZS_float_int, FloatToSigned)
+SAE_FP_TO_INTEGER(FCVTZU_float_int, FloatToUnsigned)
+#undef SAE_FP_TO_INTEGER
+#undef SAE_FP_FROM_INTEGER
+
+// FCVT: ftype is the source precision, opc the destination's (00 single, 01 double, 11 half).
+bool TranslatorVisitor::FCVT_float(Imm<2> type, Imm<2> opc, Vec n, Vec d) {
+  if (type.value == 0 && opc.value == 1) {
+    return FloatingPointConvert(Encoding::FCVT_float, FPConversion::SingleToDouble, false, false,
+                                d.index, n.index);
+  }
+  if (type.value == 1 && opc.value == 0) {
+    return FloatingPointConvert(Encoding::FCVT_float, FPConversion::DoubleToSingle, true, false,
+                                d.index, n.index);
+  }
+  return NotTranslated(Encoding::FCVT_float, word_);
+}
+
 }  // namespace sae::frontend::arm64

@@ -234,6 +234,11 @@ class TranslatorVisitor {
   bool FDIV_vec(bool q, bool sz, Vec m, Vec n, Vec d);
   bool FMLA_vec(bool q, bool sz, Vec m, Vec n, Vec d);
   bool FMLS_vec(bool q, bool sz, Vec m, Vec n, Vec d);
+  bool SCVTF_float_int(bool z, Imm<2> type, Reg n, Vec d);
+  bool UCVTF_float_int(bool z, Imm<2> type, Reg n, Vec d);
+  bool FCVTZS_float_int(bool z, Imm<2> type, Vec n, Reg d);
+  bool FCVTZU_float_int(bool z, Imm<2> type, Vec n, Reg d);
+  bool FCVT_float(Imm<2> type, Imm<2> opc, Vec n, Vec d);
 
   // ---- Branches
   bool B_cond(Imm<19> imm, Cond cond);
@@ -343,6 +348,8 @@ class TranslatorVisitor {
   // An ir::FloatingPoint operation for this instruction (registers by number; a: the addend).
   bool FloatingPoint(Encoding encoding, ir::FPOperation operation, bool double_precision,
                      bool vector, bool q, unsigned d, unsigned n, unsigned m, unsigned a);
+  bool FloatingPointConvert(Encoding encoding, ir::FPConversion conversion, bool double_precision,
+                            bool int64, unsigned d, unsigned n);
   bool CompareAndBranch(bool sf, Imm<19> imm, Reg t, bool if_zero);
   bool TestAndBranch(unsigned bit, Imm<14> imm, Reg t, bool if_zero);
 
