@@ -58,14 +58,18 @@ void EmitIR<Opcode::WriteMemory32>(EmitContext& ctx, const ir::Inst& inst) { Wri
 template <>
 void EmitIR<Opcode::WriteMemory64>(EmitContext& ctx, const ir::Inst& inst) { Write(ctx, inst, 8); }
 
-// 128-bit values live in vector registers, which this backend does not allocate yet.
+// 16 bytes in a vector register, byte-reversed per doubleword (VLBRG/VSTBRG): the first 8
+// bytes are the little-endian bits 63:0 in doubleword element 0, as GetVector has them. The
+// whole access is checked before any byte moves.
 template <>
-void EmitIR<Opcode::ReadMemory128>(EmitContext& ctx, const ir::Inst&) {
-  ctx.Fail("ReadMemory128 (vector registers are not allocated yet)");
+void EmitIR<Opcode::ReadMemory128>(EmitContext& ctx, const ir::Inst& inst) {
+  const Gpr address = CheckedAddress(ctx, inst, 16, false);
+  ctx.as.VLBR(ctx.VectorDef(inst), Mem(kMemoryBase, address, 0), 3);
 }
 template <>
-void EmitIR<Opcode::WriteMemory128>(EmitContext& ctx, const ir::Inst&) {
-  ctx.Fail("WriteMemory128 (vector registers are not allocated yet)");
+void EmitIR<Opcode::WriteMemory128>(EmitContext& ctx, const ir::Inst& inst) {
+  const Gpr address = CheckedAddress(ctx, inst, 16, true);
+  ctx.as.VSTBR(ctx.VectorUse(inst.arg(1)), Mem(kMemoryBase, address, 0), 3);
 }
 
 }  // namespace sae::backend::s390x

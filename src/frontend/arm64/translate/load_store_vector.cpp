@@ -1,5 +1,6 @@
 // Loads and stores of SIMD&FP registers: single registers in every addressing form, pairs and
-// literals inline (64-bit byte-reversing accesses, two for a Q register); the structure forms
+// literals inline (byte-reversing accesses: 64-bit ones through general registers, Q registers
+// as one 16-byte vector access); the structure forms
 // (LD1-LD4, ST1-ST4, LD1R-LD4R) move memory through the staging area and call the interpreter
 // for the register side (interpreter/structures.h).
 #include "frontend/arm64/translate/visitor.h"
@@ -34,11 +35,7 @@ U64 Plus(IREmitter& ir, U64 address, std::uint64_t bytes) {
 // Up to 8 bytes, zero-extended to 64 bits (the loads of the general registers do the reading).
 void TranslatorVisitor::LoadVector(unsigned size, U64 address, Vec t) {
   if (size == 4) {
-    // Both halves are read before V[t] changes: a fault in the second leaves it intact.
-    const U64 low = ir.ReadMemory64(address);
-    const U64 high = ir.ReadMemory64(Plus(ir, address, 8));
-    SetHalf(ir, t.index, false, low);
-    SetHalf(ir, t.index, true, high);
+    ir.Emit(Opcode::SetVector, {IREmitter::Imm8(t.index), ir.Emit(Opcode::ReadMemory128, {address})});
     return;
   }
   const U32U64 value = LoadValue(size, MemOp::LoadZero, address);
@@ -48,11 +45,7 @@ void TranslatorVisitor::LoadVector(unsigned size, U64 address, Vec t) {
 
 void TranslatorVisitor::StoreVector(unsigned size, U64 address, Vec t) {
   if (size == 4) {
-    // The high half first: an access that runs off the end of memory faults before any byte
-    // is written.
-    const U64 low = GetHalf(ir, t.index, false);
-    ir.WriteMemory64(Plus(ir, address, 8), GetHalf(ir, t.index, true));
-    ir.WriteMemory64(address, low);
+    ir.Emit(Opcode::WriteMemory128, {address, ir.Emit(Opcode::GetVector, {IREmitter::Imm8(t.index)})});
     return;
   }
   const U64 value = GetHalf(ir, t.index, false);
@@ -111,19 +104,21 @@ bool TranslatorVisitor::LoadStoreVectorPair(unsigned size, bool load, Addressing
       Plus(ir, base, static_cast<std::uint64_t>(imm.SignExtend()) << size);
   const U64 first = mode == Addressing::PostIndex ? base : offset_address;
   const U64 second = Plus(ir, first, 1ull << size);
-  if (load) {
-    // Everything is read before either register changes.
-    const unsigned reads = size == 4 ? 2 : 1;
-    U64 values[4];
-    for (unsigned i = 0; i < 2 * reads; ++i) {
-      const U64 address = Plus(ir, i < reads ? first : second, 8 * (i % reads));
-      values[i] = size >= 3 ? ir.ReadMemory64(address)
-                            : ir.ZeroExtendToLong(U32(LoadValue(size, MemOp::LoadZero, address)));
-    }
-    SetHalf(ir, t.index, false, values[0]);
-    SetHalf(ir, t.index, true, size == 4 ? values[1] : IREmitter::Imm64(0));
-    SetHalf(ir, t2.index, false, values[reads]);
-    SetHalf(ir, t2.index, true, size == 4 ? values[3] : IREmitter::Imm64(0));
+  if (load && size == 4) {
+    // Both are read before either register changes.
+    const Value a = ir.Emit(Opcode::ReadMemory128, {first});
+    const Value b = ir.Emit(Opcode::ReadMemory128, {second});
+    ir.Emit(Opcode::SetVector, {IREmitter::Imm8(t.index), a});
+    ir.Emit(Opcode::SetVector, {IREmitter::Imm8(t2.index), b});
+  } else if (load) {
+    const U64 a = size == 3 ? ir.ReadMemory64(first)
+                            : ir.ZeroExtendToLong(U32(LoadValue(size, MemOp::LoadZero, first)));
+    const U64 b = size == 3 ? ir.ReadMemory64(second)
+                            : ir.ZeroExtendToLong(U32(LoadValue(size, MemOp::LoadZero, second)));
+    SetHalf(ir, t.index, false, a);
+    SetHalf(ir, t.index, true, IREmitter::Imm64(0));
+    SetHalf(ir, t2.index, false, b);
+    SetHalf(ir, t2.index, true, IREmitter::Imm64(0));
   } else {
     StoreVector(size, first, t);
     StoreVector(size, second, t2);
