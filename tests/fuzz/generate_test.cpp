@@ -108,6 +108,18 @@ TEST(Generate, SimdAndFpCasesHaveSpecialValuesAndEveryFpcrMode) {
   EXPECT_GT(sticky_fpsr, kCases / 8);
 }
 
+TEST(Generate, SimdAndFpBlocksShareRegisters) {
+  Generator generator(CaseClass::kFp, 5, 9);
+  unsigned low_destinations = 0, words = 0;
+  for (int n = 0; n < 200; ++n) {
+    for (const std::uint32_t word : generator.Next(n).code) {
+      low_destinations += (word & 31) < 4;  // Rd
+      ++words;
+    }
+  }
+  EXPECT_GT(low_destinations, words / 2);
+}
+
 TEST(Generate, OtherClassesLeaveTheVectorStateZero) {
   for (const CaseClass case_class : {CaseClass::kInt, CaseClass::kMem, CaseClass::kAll}) {
     Generator generator(case_class, 1, 7);

@@ -201,9 +201,33 @@ std::uint64_t Generator::InterestingValue() {
   }
 }
 
+namespace {
+
+// `word` with most of its data-processing register fields (d, n, m, a) among the first four
+// registers, if the result is still an instance of `info`: instructions of a block then consume
+// each other's results, which is where code that keeps registers in host registers goes wrong.
+std::uint32_t WithSharedRegisters(const EncodingInfo& info, std::uint32_t word,
+                                  std::mt19937_64& random) {
+  std::uint32_t shared = word;
+  for (std::size_t f = 0; f < info.field_count; ++f) {
+    const auto& field = info.fields[f];
+    const bool register_field = field.width == 5 && (field.name == 'd' || field.name == 'n' ||
+                                                     field.name == 'm' || field.name == 'a');
+    if (!register_field || random() % 4 == 0) continue;
+    shared = (shared & ~(31u << field.shift)) | static_cast<std::uint32_t>(random() % 4)
+                                                    << field.shift;
+  }
+  return frontend::arm64::DecodeEncoding(shared) == info.encoding ? shared : word;
+}
+
+}  // namespace
+
 std::uint32_t Generator::RandomInstruction(unsigned index) {
   const EncodingInfo& info = *encodings_[random_() % encodings_.size()];
-  const std::uint32_t word = RandomWord(info, random_);
+  std::uint32_t word = RandomWord(info, random_);
+  if (IsSimdFpClass(case_class_) && block_length_ > 1) {
+    word = WithSharedRegisters(info, word, random_);
+  }
   if (!IsDirectBranch(info.encoding)) return word;
   if (block_length_ > 1) {
     // Forward, to a later instruction or the stop word after the block: every block ends.
