@@ -249,7 +249,8 @@ class Reporter {
   Reporter(const Options& options, std::string reference_name)
       : options_(options),
         reference_name_(std::move(reference_name)),
-        disassembler_("aarch64-linux-gnu", "", "+v8.5a,+lse,+crc,+flagm,+pauth"),
+        disassembler_("aarch64-linux-gnu", "",
+                      "+v8.5a,+lse,+crc,+flagm,+pauth,+fullfp16,+aes,+sha2,+sha3,+sm4"),
         dumper_(options.timeout_ms, SAE_VM_DUMP_GUEST | SAE_VM_DUMP_IR | SAE_VM_DUMP_HOST) {}
 
   void Report(const Case& c, const LibsaeResult& ours, std::uint64_t number) {
