@@ -63,6 +63,40 @@ void EmitIR<Opcode::VectorZero>(EmitContext& ctx, const ir::Inst& inst) {
   ctx.as.VGBM(ctx.VectorDef(inst), 0);
 }
 template <>
+void EmitIR<Opcode::VectorFromHalves>(EmitContext& ctx, const ir::Inst& inst) {
+  const Gpr low = ctx.Use(inst.arg(0), kScratch0);
+  const Gpr high = ctx.Use(inst.arg(1), kScratch1);
+  ctx.as.VLVGP(ctx.VectorDef(inst), low, high);  // R2 to doubleword 0, R3 to doubleword 1
+}
+// Element 0 gets the value, then every element a copy of it: the lane order does not matter.
+template <>
+void EmitIR<Opcode::VectorBroadcast>(EmitContext& ctx, const ir::Inst& inst) {
+  const Gpr value = ctx.Use(inst.arg(1), kScratch1);
+  const Vr d = ctx.VectorDef(inst);
+  ctx.as.VLVG(d, value, BaseDisp(r0, 0), ElementMask(inst));
+  ctx.as.VREP(d, d, 0, ElementMask(inst));
+}
+namespace {
+using VectorShift = void (Assembler::*)(Vr, Vr, BaseDisp, Mask);
+void ShiftByImmediate(EmitContext& ctx, const ir::Inst& inst, VectorShift op) {
+  const Vr a = ctx.VectorUse(inst.arg(1));
+  (ctx.as.*op)(ctx.VectorDef(inst), a, BaseDisp(r0, static_cast<std::int32_t>(inst.arg(2).imm())),
+               ElementMask(inst));
+}
+}  // namespace
+template <>
+void EmitIR<Opcode::VectorShiftLeft>(EmitContext& ctx, const ir::Inst& inst) {
+  ShiftByImmediate(ctx, inst, &Assembler::VESL);
+}
+template <>
+void EmitIR<Opcode::VectorLogicalShiftRight>(EmitContext& ctx, const ir::Inst& inst) {
+  ShiftByImmediate(ctx, inst, &Assembler::VESRL);
+}
+template <>
+void EmitIR<Opcode::VectorArithmeticShiftRight>(EmitContext& ctx, const ir::Inst& inst) {
+  ShiftByImmediate(ctx, inst, &Assembler::VESRA);
+}
+template <>
 void EmitIR<Opcode::VectorZeroUpper>(EmitContext& ctx, const ir::Inst& inst) {
   const Vr a = ctx.VectorUse(inst.arg(0));
   const Vr d = ctx.VectorDef(inst);

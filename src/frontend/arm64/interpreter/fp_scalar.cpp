@@ -1,6 +1,7 @@
 // Scalar FP: moves, arithmetic, compares, conversions and rounding.
 #include "frontend/arm64/interpreter/fp_arithmetic.h"
 #include "frontend/arm64/interpreter/fp_registers.h"
+#include "frontend/arm64/interpreter/immediates.h"
 #include "frontend/arm64/interpreter/interpreter_visitor.h"
 
 namespace sae::frontend::arm64 {
@@ -284,16 +285,9 @@ bool Interpreter::FCMPE_float_zero(Imm<2> type, Vec m, Vec n) {
   return CompareOp(*this, type, m, n, true, true);
 }
 bool Interpreter::FMOV_float_imm(Imm<2> type, Imm<8> imm8, Vec d) {
-  // VFPExpandImm: sign, exponent NOT(b):Replicate(b):cd with b = imm8<6>, fraction efgh:0...
   const fp::Format format = FormatOfType(type);
-  const std::uint64_t b = imm8.Bit(6);
-  const unsigned replicated = format.exponent_bits - 3;
-  const std::uint64_t exponent = (b ^ 1) << (replicated + 2) |
-                                 (b ? ((1ull << replicated) - 1) << 2 : 0) |
-                                 ((imm8.value >> 4) & 3);
-  const std::uint64_t fraction = static_cast<std::uint64_t>(imm8.value & 0xf)
-                                 << (format.fraction_bits - 4);
-  SetScalar(V(d), fp::Zero(format, imm8.Bit(7)) | exponent << format.fraction_bits | fraction);
+  SetScalar(V(d), VfpExpandImm(imm8.value, format.exponent_bits,
+                               1 + format.exponent_bits + format.fraction_bits));
   return true;
 }
 bool Interpreter::FCCMP_float(Imm<2> type, Vec m, Cond cond, Vec n, Imm<4> nzcv) {

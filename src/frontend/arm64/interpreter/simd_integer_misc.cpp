@@ -2,6 +2,7 @@
 // scalar), across lanes, scalar pairwise ADDP, and the modified immediates.
 #include <bit>
 
+#include "frontend/arm64/interpreter/immediates.h"
 #include "frontend/arm64/interpreter/interpreter_visitor.h"
 #include "frontend/arm64/interpreter/simd_integer_lanes.h"
 
@@ -120,26 +121,15 @@ bool ModifiedImmediate(Interpreter& in, bool q, Vec d, std::uint64_t imm64, Imme
     return Int128{0};
   });
 }
-std::uint64_t Imm8(Imm<3> abc, Imm<5> defgh) { return (abc.value << 5) | defgh.value; }
-std::uint64_t Replicate32(std::uint64_t value) { return value | (value << 32); }
-std::uint64_t Replicate16(std::uint64_t value) { return Replicate32(value | (value << 16)); }
-// 32-bit elements of imm8 shifted left, with ones shifted in (MSL) or zeros (LSL).
+std::uint64_t Imm8(Imm<3> abc, Imm<5> defgh) { return SimdImm8(abc.value, defgh.value); }
 std::uint64_t Shifted32(Imm<3> abc, Imm<5> defgh, unsigned shift, bool ones) {
-  const std::uint64_t fill = ones ? (1ull << shift) - 1 : 0;
-  return Replicate32((Imm8(abc, defgh) << shift) | fill);
+  return arm64::Shifted32(Imm8(abc, defgh), shift, ones);
 }
 std::uint64_t Shifted16(Imm<3> abc, Imm<5> defgh, unsigned shift) {
-  return Replicate16(Imm8(abc, defgh) << shift);
+  return arm64::Shifted16(Imm8(abc, defgh), shift);
 }
-// VFPExpandImm: sign a, exponent NOT(b) then b repeated, fraction cdefgh.
 std::uint64_t ExpandFloat(Imm<3> abc, Imm<5> defgh, unsigned exponent_bits, unsigned bits) {
-  const std::uint64_t imm8 = Imm8(abc, defgh);
-  const std::uint64_t sign = imm8 >> 7, b = (imm8 >> 6) & 1;
-  const unsigned fraction_bits = bits - 1 - exponent_bits;
-  const std::uint64_t exponent =
-      ((b ^ 1) << (exponent_bits - 1)) | ((b ? (1ull << (exponent_bits - 3)) - 1 : 0) << 2) |
-      ((imm8 >> 4) & 3);
-  return (sign << (bits - 1)) | (exponent << fraction_bits) | ((imm8 & 15) << (fraction_bits - 4));
+  return VfpExpandImm(Imm8(abc, defgh), exponent_bits, bits);
 }
 
 }  // namespace
@@ -383,14 +373,10 @@ bool Interpreter::MOVI_16_lsl8(bool q, Imm<3> abc, Imm<5> defgh, Vec d) {
   return ModifiedImmediate(*this, q, d, Shifted16(abc, defgh, 8), ImmediateOp::Move);
 }
 bool Interpreter::MOVI_8(bool q, Imm<3> abc, Imm<5> defgh, Vec d) {
-  return ModifiedImmediate(*this, q, d, Replicate16(Imm8(abc, defgh) * 0x101), ImmediateOp::Move);
+  return ModifiedImmediate(*this, q, d, Replicate8(Imm8(abc, defgh)), ImmediateOp::Move);
 }
-// Each bit of imm8 becomes a byte of ones or zeros.
 bool Interpreter::MOVI_64(bool q, Imm<3> abc, Imm<5> defgh, Vec d) {
-  const std::uint64_t imm8 = Imm8(abc, defgh);
-  std::uint64_t imm64 = 0;
-  for (unsigned bit = 0; bit < 8; ++bit) imm64 |= ((imm8 >> bit) & 1) * (0xffull << (8 * bit));
-  return ModifiedImmediate(*this, q, d, imm64, ImmediateOp::Move);
+  return ModifiedImmediate(*this, q, d, ByteMask(Imm8(abc, defgh)), ImmediateOp::Move);
 }
 bool Interpreter::MVNI_32_lsl0(bool q, Imm<3> abc, Imm<5> defgh, Vec d) {
   return ModifiedImmediate(*this, q, d, Shifted32(abc, defgh, 0, false), ImmediateOp::MoveInverted);

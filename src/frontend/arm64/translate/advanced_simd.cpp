@@ -1,6 +1,9 @@
 // Advanced SIMD instructions translated inline: element-wise integer arithmetic, comparisons,
 // minimum/maximum and bitwise operations on whole V registers (IR U128 values). Everything
 // else of Advanced SIMD goes to the interpreter (block_formation.cpp).
+#include <bit>
+
+#include "frontend/arm64/interpreter/immediates.h"
 #include "frontend/arm64/translate/visitor.h"
 
 namespace sae::frontend::arm64 {
@@ -111,6 +114,74 @@ bool TranslatorVisitor::ABS_vec(bool q, Imm<2> size, Vec n, Vec d) {
   SetVector(q, d, ir.Emit(Opcode::VectorAbs, {ElementBits(size), GetVector(n)}));
   return true;
 }
+
+// ---- Shifts by immediate: immh:immb gives the element size (its highest set bit) and the
+// amount (SHL: immh:immb - esize; right shifts: 2 * esize - immh:immb, 1 to esize).
+namespace {
+unsigned ShiftElementBits(Imm<4> immh) { return 8u << (31 - std::countl_zero(std::uint32_t{immh.value}) ); }
+}  // namespace
+
+bool TranslatorVisitor::SHL_vec(bool q, Imm<4> immh, Imm<3> immb, Vec n, Vec d) {
+  const unsigned esize = ShiftElementBits(immh);
+  const unsigned amount = ((immh.value << 3) | immb.value) - esize;
+  SetVector(q, d, ir.Emit(Opcode::VectorShiftLeft,
+                          {IREmitter::Imm8(static_cast<std::uint8_t>(esize)), GetVector(n),
+                           IREmitter::Imm8(static_cast<std::uint8_t>(amount))}));
+  return true;
+}
+// A shift by the whole element leaves copies of the sign (SSHR, as by esize - 1) or zero (USHR).
+bool TranslatorVisitor::ShiftRight(bool arithmetic, bool q, Imm<4> immh, Imm<3> immb, Vec n, Vec d) {
+  const unsigned esize = ShiftElementBits(immh);
+  const unsigned amount = 2 * esize - ((immh.value << 3) | immb.value);
+  const U8 bits = IREmitter::Imm8(static_cast<std::uint8_t>(esize));
+  Value result;
+  if (amount == esize && !arithmetic) {
+    result = ir.Emit(Opcode::VectorZero, {});
+  } else {
+    result = ir.Emit(arithmetic ? Opcode::VectorArithmeticShiftRight : Opcode::VectorLogicalShiftRight,
+                     {bits, GetVector(n),
+                      IREmitter::Imm8(static_cast<std::uint8_t>(amount == esize ? esize - 1 : amount))});
+  }
+  SetVector(q, d, result);
+  return true;
+}
+bool TranslatorVisitor::SSHR_vec(bool q, Imm<4> immh, Imm<3> immb, Vec n, Vec d) {
+  return ShiftRight(true, q, immh, immb, n, d);
+}
+bool TranslatorVisitor::USHR_vec(bool q, Imm<4> immh, Imm<3> immb, Vec n, Vec d) {
+  return ShiftRight(false, q, immh, immb, n, d);
+}
+
+// ---- DUP (general): imm5's lowest set bit selects the element size; 31 is the zero register.
+bool TranslatorVisitor::DUP_gen(bool q, Imm<5> imm5, Reg n, Vec d) {
+  const unsigned esize = 8u << std::countr_zero(std::uint32_t{imm5.value});
+  SetVector(q, d, ir.Emit(Opcode::VectorBroadcast,
+                          {IREmitter::Imm8(static_cast<std::uint8_t>(esize)), ir.GetX(n.index)}));
+  return true;
+}
+
+// ---- MOVI: the expanded immediate in each 64-bit half (the low one for 64-bit vectors).
+bool TranslatorVisitor::MoveImmediate(bool q, std::uint64_t imm64, Vec d) {
+  SetVector(true, d, ir.Emit(Opcode::VectorFromHalves,
+                             {IREmitter::Imm64(imm64), IREmitter::Imm64(q ? imm64 : 0)}));
+  return true;
+}
+#define SAE_MOVI(name, expansion)                                           \
+  bool TranslatorVisitor::name(bool q, Imm<3> abc, Imm<5> defgh, Vec d) {   \
+    const std::uint64_t imm8 = SimdImm8(abc.value, defgh.value);            \
+    return MoveImmediate(q, expansion, d);                                  \
+  }
+SAE_MOVI(MOVI_32_lsl0, Shifted32(imm8, 0, false))
+SAE_MOVI(MOVI_32_lsl8, Shifted32(imm8, 8, false))
+SAE_MOVI(MOVI_32_lsl16, Shifted32(imm8, 16, false))
+SAE_MOVI(MOVI_32_lsl24, Shifted32(imm8, 24, false))
+SAE_MOVI(MOVI_32_msl8, Shifted32(imm8, 8, true))
+SAE_MOVI(MOVI_32_msl16, Shifted32(imm8, 16, true))
+SAE_MOVI(MOVI_16_lsl0, Shifted16(imm8, 0))
+SAE_MOVI(MOVI_16_lsl8, Shifted16(imm8, 8))
+SAE_MOVI(MOVI_8, Replicate8(imm8))
+SAE_MOVI(MOVI_64, ByteMask(imm8))
+#undef SAE_MOVI
 
 // ---- FP arithmetic: inline with the interpreter as the exact path (the FloatingPoint
 // operation). Half precision goes to the interpreter alone.

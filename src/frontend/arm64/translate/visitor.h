@@ -220,6 +220,20 @@ class TranslatorVisitor {
   bool NOT_vec(bool q, Vec n, Vec d);
   bool NEG_vec(bool q, Imm<2> size, Vec n, Vec d);
   bool ABS_vec(bool q, Imm<2> size, Vec n, Vec d);
+  bool SHL_vec(bool q, Imm<4> immh, Imm<3> immb, Vec n, Vec d);
+  bool SSHR_vec(bool q, Imm<4> immh, Imm<3> immb, Vec n, Vec d);
+  bool USHR_vec(bool q, Imm<4> immh, Imm<3> immb, Vec n, Vec d);
+  bool DUP_gen(bool q, Imm<5> imm5, Reg n, Vec d);
+  bool MOVI_32_lsl0(bool q, Imm<3> abc, Imm<5> defgh, Vec d);
+  bool MOVI_32_lsl8(bool q, Imm<3> abc, Imm<5> defgh, Vec d);
+  bool MOVI_32_lsl16(bool q, Imm<3> abc, Imm<5> defgh, Vec d);
+  bool MOVI_32_lsl24(bool q, Imm<3> abc, Imm<5> defgh, Vec d);
+  bool MOVI_32_msl8(bool q, Imm<3> abc, Imm<5> defgh, Vec d);
+  bool MOVI_32_msl16(bool q, Imm<3> abc, Imm<5> defgh, Vec d);
+  bool MOVI_16_lsl0(bool q, Imm<3> abc, Imm<5> defgh, Vec d);
+  bool MOVI_16_lsl8(bool q, Imm<3> abc, Imm<5> defgh, Vec d);
+  bool MOVI_8(bool q, Imm<3> abc, Imm<5> defgh, Vec d);
+  bool MOVI_64(bool q, Imm<3> abc, Imm<5> defgh, Vec d);
   bool FADD_float(Imm<2> type, Vec m, Vec n, Vec d);
   bool FSUB_float(Imm<2> type, Vec m, Vec n, Vec d);
   bool FMUL_float(Imm<2> type, Vec m, Vec n, Vec d);
@@ -345,6 +359,8 @@ class TranslatorVisitor {
   // d = op(n, m) lane by lane; d = op(n, m) bit by bit.
   bool VectorElementwise(ir::Opcode op, bool q, Imm<2> size, Vec m, Vec n, Vec d);
   bool VectorBitwise(ir::Opcode op, bool q, Vec m, Vec n, Vec d);
+  bool ShiftRight(bool arithmetic, bool q, Imm<4> immh, Imm<3> immb, Vec n, Vec d);
+  bool MoveImmediate(bool q, std::uint64_t imm64, Vec d);
   // An ir::FloatingPoint operation for this instruction (registers by number; a: the addend).
   bool FloatingPoint(Encoding encoding, ir::FPOperation operation, bool double_precision,
                      bool vector, bool q, unsigned d, unsigned n, unsigned m, unsigned a);
