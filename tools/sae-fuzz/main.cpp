@@ -72,6 +72,9 @@ constexpr const char* kSkipNames[kSkipCount] = {"reference timeout",
 
 struct Counts {
   std::uint64_t passed = 0, failed = 0;
+  // Instructions of the passed cases up to where each stopped (an exception, a fault, the stop
+  // word): the generated ones a case never reached are not counted.
+  std::uint64_t instructions_reached = 0;
   std::map<std::string_view, std::uint64_t> reference_bugs;  // by name
   std::uint64_t skipped[kSkipCount] = {};
 };
@@ -524,6 +527,9 @@ int Fuzz(const Options& options) {
     const LibsaeResult ours = libsae.Run(c);
     if (ours.outcome == *c.out || SameUpToUnknownState(c, *c.out, ours.outcome)) {
       ++counts.passed;
+      const std::uint64_t end = c.code_address + 4 * c.code.size();
+      const std::uint64_t stop = c.out->pc >= c.code_address && c.out->pc <= end ? c.out->pc : end;
+      counts.instructions_reached += (stop - c.code_address) / 4;
       continue;
     }
     // Mismatches that are not libsae's fault.
@@ -563,6 +569,8 @@ int Fuzz(const Options& options) {
   std::printf("reference: %s; %llu skipped%s; %llu reference bugs%s\n", reference_name.c_str(),
               static_cast<unsigned long long>(skipped), reasons.c_str(),
               static_cast<unsigned long long>(reference_bugs), bugs.c_str());
+  std::printf("instructions reached in passed cases: %llu\n",
+              static_cast<unsigned long long>(counts.instructions_reached));
   std::printf("%llu passed, %llu failed\n", static_cast<unsigned long long>(counts.passed),
               static_cast<unsigned long long>(counts.failed));
   return counts.failed == 0 ? 0 : 1;
