@@ -245,6 +245,8 @@ TEST_F(Guest, AdvertisedFeaturesAreImplemented) {
   const Sample samples[] = {
       {"FP: fadd d0, d1, d2", field(pfr0, 16) != 0xf, 0x1e622820},
       {"AdvSIMD: add v0.4s, v1.4s, v2.4s", field(pfr0, 20) != 0xf, 0x4ea28420},
+      {"FP16: fadd h0, h1, h2", field(pfr0, 16) == 1, 0x1ee22820},
+      {"AdvSIMD FP16: fadd v0.8h, v1.8h, v2.8h", field(pfr0, 20) == 1, 0x4e421420},
       {"AES: aese v0.16b, v1.16b", field(isar0, 4) >= 1, 0x4e284820},
       {"PMULL: pmull v0.1q, v1.1d, v2.1d", field(isar0, 4) >= 2, 0x0ee2e020},
       {"SHA1: sha1h s0, s1", field(isar0, 8) >= 1, 0x5e280820},

@@ -15,7 +15,8 @@ struct Cap {
 };
 constexpr Cap kFp{false, 0, "fp"}, kAsimd{false, 1, "asimd"}, kAes{false, 3, "aes"},
     kPmull{false, 4, "pmull"}, kSha1{false, 5, "sha1"}, kSha2{false, 6, "sha2"},
-    kCrc32{false, 7, "crc32"}, kAtomics{false, 8, "atomics"}, kCpuid{false, 11, "cpuid"},
+    kCrc32{false, 7, "crc32"}, kAtomics{false, 8, "atomics"}, kFphp{false, 9, "fphp"},
+    kAsimdhp{false, 10, "asimdhp"}, kCpuid{false, 11, "cpuid"},
     kAsimdrdm{false, 12, "asimdrdm"}, kJscvt{false, 13, "jscvt"}, kFcma{false, 14, "fcma"},
     kLrcpc{false, 15, "lrcpc"}, kDcpop{false, 16, "dcpop"}, kSha3{false, 17, "sha3"},
     kSm3{false, 18, "sm3"}, kSm4{false, 19, "sm4"}, kAsimddp{false, 20, "asimddp"},
@@ -23,7 +24,7 @@ constexpr Cap kFp{false, 0, "fp"}, kAsimd{false, 1, "asimd"}, kAes{false, 3, "ae
     kSb{false, 29, "sb"}, kDcpodp{true, 0, "dcpodp"}, kFlagm2{true, 7, "flagm2"},
     kFrint{true, 8, "frint"}, kBti{true, 17, "bti"};
 constexpr Cap kAll[] = {kFp,     kAsimd,  kAes,   kPmull,  kSha1,    kSha2,   kCrc32,
-                        kAtomics, kCpuid, kAsimdrdm, kJscvt, kFcma, kLrcpc, kDcpop,
+                        kAtomics, kFphp, kAsimdhp, kCpuid, kAsimdrdm, kJscvt, kFcma, kLrcpc, kDcpop,
                         kSha3,   kSm3,    kSm4,   kAsimddp, kSha512, kIlrcpc, kFlagm,
                         kSb,     kDcpodp, kFlagm2, kFrint,  kBti};
 
@@ -37,6 +38,8 @@ Hwcaps HwcapsOf(const sae_features& id) {
   Hwcaps caps;
   if (Field(id.id_aa64pfr0_el1, 16) != 0xf) Set(caps, kFp);
   if (Field(id.id_aa64pfr0_el1, 20) != 0xf) Set(caps, kAsimd);
+  if (Field(id.id_aa64pfr0_el1, 16) == 1) Set(caps, kFphp);
+  if (Field(id.id_aa64pfr0_el1, 20) == 1) Set(caps, kAsimdhp);
   if (Field(id.id_aa64isar0_el1, 4) >= 1) Set(caps, kAes);
   if (Field(id.id_aa64isar0_el1, 4) >= 2) Set(caps, kPmull);
   if (Field(id.id_aa64isar0_el1, 8) >= 1) Set(caps, kSha1);

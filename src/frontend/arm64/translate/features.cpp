@@ -25,8 +25,8 @@ IdRegisters Compute() {
   IdRegisters r{};
   // Implementer 0x00 (reserved for software use), architecture 0xF (by ID registers).
   r.midr_el1 = 0x000f0000;
-  // EL0 and EL1 AArch64 only, no EL2/EL3 for the guest; FP and AdvSIMD (field 0: without
-  // half-precision arithmetic) when their arithmetic is handled, else "not implemented" (0xF).
+  // EL0 and EL1 AArch64 only, no EL2/EL3 for the guest; FP and AdvSIMD when their arithmetic is
+  // handled (1: with half-precision arithmetic), else "not implemented" (0xF).
   const bool fp = All({Encoding::FADD_float, Encoding::FSUB_float, Encoding::FMUL_float,
                        Encoding::FDIV_float, Encoding::FMADD_float, Encoding::FSQRT_float,
                        Encoding::FCMP_float, Encoding::FCVT_float, Encoding::FCVTZS_float_int,
@@ -34,7 +34,15 @@ IdRegisters Compute() {
   const bool simd = All({Encoding::FADD_vec, Encoding::FMUL_vec, Encoding::ADD_vec,
                          Encoding::MUL_vec, Encoding::DUP_elt_vec, Encoding::TBL, Encoding::LD1_mult_1,
                          Encoding::ST4_mult, Encoding::CMEQ_vec, Encoding::ADDV});
-  r.id_aa64pfr0_el1 = 0x1 | 0x1 << 4 | (fp ? 0ull : 0xfull << 16) | (simd ? 0ull : 0xfull << 20);
+  // FEAT_FP16: every half-precision encoding (the _fp16 ones, and ftype 11 of the scalar ones,
+  // which the same methods handle) is handled.
+  bool fp16 = fp && simd;
+  for (const EncodingInfo& info : A64Encodings()) {
+    if (info.name.ends_with("_fp16")) fp16 = fp16 && All({info.encoding});
+  }
+  const std::uint64_t half = fp16 ? 1 : 0;
+  r.id_aa64pfr0_el1 = 0x1 | 0x1 << 4 | (fp ? half << 16 : 0xfull << 16) |
+                      (simd ? half << 20 : 0xfull << 20);
   r.id_aa64pfr1_el1 = 0;  // no BTI enforcement, SSBS, MTE
   const bool crc32 = All({Encoding::CRC32_32, Encoding::CRC32_64});
   const bool lse = All({Encoding::CAS, Encoding::CASP, Encoding::LDADD, Encoding::LDCLR,
