@@ -8,10 +8,16 @@
 #include <signal.h>
 #include <sys/ioctl.h>
 #include <sys/prctl.h>
+#include <sys/file.h>
 #include <sys/random.h>
 #include <sys/resource.h>
+#include <sys/select.h>
+#include <sys/sendfile.h>
+#include <sys/statfs.h>
 #include <sys/syscall.h>
+#include <sys/sysinfo.h>
 #include <sys/time.h>
+#include <sys/times.h>
 #include <sys/uio.h>
 #include <sys/utsname.h>
 #include <sys/wait.h>
@@ -582,17 +588,7 @@ std::int64_t Syscalls::wait4(const Args& args) {
   const pid_t pid = ::wait4(static_cast<pid_t>(args.a[0]), &status, static_cast<int>(args.a[2]), &usage);
   if (pid < 0) return Error(errno);
   if (args.a[1] != 0 && !memory_.Store<std::int32_t>(args.a[1], status)) return Error(EFAULT);
-  if (args.a[3] != 0) {
-    // struct rusage: two timevals, then 14 longs; all 64-bit on both.
-    const std::int64_t fields[18] = {usage.ru_utime.tv_sec, usage.ru_utime.tv_usec, usage.ru_stime.tv_sec,
-                                     usage.ru_stime.tv_usec, usage.ru_maxrss, usage.ru_ixrss, usage.ru_idrss,
-                                     usage.ru_isrss, usage.ru_minflt, usage.ru_majflt, usage.ru_nswap,
-                                     usage.ru_inblock, usage.ru_oublock, usage.ru_msgsnd, usage.ru_msgrcv,
-                                     usage.ru_nsignals, usage.ru_nvcsw, usage.ru_nivcsw};
-    for (int i = 0; i < 18; ++i) {
-      if (!memory_.Store<std::int64_t>(args.a[3] + 8 * static_cast<unsigned>(i), fields[i])) return Error(EFAULT);
-    }
-  }
+  if (args.a[3] != 0 && !StoreRusage(usage, args.a[3])) return Error(EFAULT);
   return pid;
 }
 
@@ -719,5 +715,357 @@ std::int64_t Syscalls::mprotect(const Args& args) {
   return memory_.Host(args.a[0], args.a[1]) != nullptr ? 0 : Error(ENOMEM);
 }
 std::int64_t Syscalls::madvise(const Args&) { return 0; }
+
+}  // namespace sae::run
+
+namespace sae::run {
+
+bool Syscalls::StoreRusage(const struct rusage& usage, std::uint64_t address) const {
+  // struct rusage: two timevals, then 14 longs; all 64-bit on both.
+  const std::int64_t fields[18] = {usage.ru_utime.tv_sec, usage.ru_utime.tv_usec, usage.ru_stime.tv_sec,
+                                   usage.ru_stime.tv_usec, usage.ru_maxrss, usage.ru_ixrss, usage.ru_idrss,
+                                   usage.ru_isrss, usage.ru_minflt, usage.ru_majflt, usage.ru_nswap,
+                                   usage.ru_inblock, usage.ru_oublock, usage.ru_msgsnd, usage.ru_msgrcv,
+                                   usage.ru_nsignals, usage.ru_nvcsw, usage.ru_nivcsw};
+  for (std::uint64_t i = 0; i < 18; ++i) {
+    if (!memory_.Store<std::int64_t>(address + 8 * i, fields[i])) return false;
+  }
+  return true;
+}
+
+std::optional<struct timespec> Syscalls::LoadTimespec(std::uint64_t address) const {
+  const auto seconds = memory_.Load<std::int64_t>(address);
+  const auto nanoseconds = memory_.Load<std::int64_t>(address + 8);
+  if (!seconds || !nanoseconds) return std::nullopt;
+  return timespec{*seconds, *nanoseconds};
+}
+bool Syscalls::StoreTimespec(std::uint64_t address, const struct timespec& value) const {
+  return memory_.Store<std::int64_t>(address, value.tv_sec) && memory_.Store<std::int64_t>(address + 8, value.tv_nsec);
+}
+
+// ---- More files: metadata, links, sizes, synchronization.
+std::int64_t Syscalls::statx(const Args& args) {
+  const auto path = Path(args.a[1]);
+  if (!path) return Error(EFAULT);
+  struct statx host;
+  if (::statx(DirectoryFd(args.a[0]), path->c_str(), static_cast<int>(args.a[2]), static_cast<unsigned>(args.a[3]),
+              &host) != 0) {
+    return Error(errno);
+  }
+  // struct statx: the same 256-byte layout on both, in each one's byte order.
+  const std::uint64_t at = args.a[4];
+  std::uint8_t* guest = memory_.Host(at, 256);
+  if (guest == nullptr) return Error(EFAULT);
+  std::memset(guest, 0, 256);
+  memory_.Store<std::uint32_t>(at + 0, host.stx_mask);
+  memory_.Store<std::uint32_t>(at + 4, host.stx_blksize);
+  memory_.Store<std::uint64_t>(at + 8, host.stx_attributes);
+  memory_.Store<std::uint32_t>(at + 16, host.stx_nlink);
+  memory_.Store<std::uint32_t>(at + 20, host.stx_uid);
+  memory_.Store<std::uint32_t>(at + 24, host.stx_gid);
+  memory_.Store<std::uint16_t>(at + 28, host.stx_mode);
+  memory_.Store<std::uint64_t>(at + 32, host.stx_ino);
+  memory_.Store<std::uint64_t>(at + 40, host.stx_size);
+  memory_.Store<std::uint64_t>(at + 48, host.stx_blocks);
+  memory_.Store<std::uint64_t>(at + 56, host.stx_attributes_mask);
+  const struct statx_timestamp* times[] = {&host.stx_atime, &host.stx_btime, &host.stx_ctime, &host.stx_mtime};
+  for (std::uint64_t i = 0; i < 4; ++i) {
+    memory_.Store<std::int64_t>(at + 64 + 16 * i, times[i]->tv_sec);
+    memory_.Store<std::uint32_t>(at + 72 + 16 * i, times[i]->tv_nsec);
+  }
+  memory_.Store<std::uint32_t>(at + 128, host.stx_rdev_major);
+  memory_.Store<std::uint32_t>(at + 132, host.stx_rdev_minor);
+  memory_.Store<std::uint32_t>(at + 136, host.stx_dev_major);
+  memory_.Store<std::uint32_t>(at + 140, host.stx_dev_minor);
+  return 0;
+}
+
+namespace {
+// struct statfs (asm-generic, 64-bit): every field 64 bits but f_fsid's two ints; 120 bytes.
+std::int64_t StoreStatfs(const GuestMemory& memory, int result, const struct statfs& host, std::uint64_t at) {
+  if (result != 0) return Error(errno);
+  std::uint8_t* guest = memory.Host(at, 120);
+  if (guest == nullptr) return Error(EFAULT);
+  std::memset(guest, 0, 120);
+  const std::uint64_t fields[] = {static_cast<std::uint64_t>(host.f_type), static_cast<std::uint64_t>(host.f_bsize),
+                                  host.f_blocks, host.f_bfree, host.f_bavail, host.f_files, host.f_ffree};
+  for (std::uint64_t i = 0; i < 7; ++i) memory.Store<std::uint64_t>(at + 8 * i, fields[i]);
+  int fsid[2];
+  std::memcpy(fsid, &host.f_fsid, sizeof fsid);
+  memory.Store<std::int32_t>(at + 56, fsid[0]);
+  memory.Store<std::int32_t>(at + 60, fsid[1]);
+  memory.Store<std::uint64_t>(at + 64, static_cast<std::uint64_t>(host.f_namelen));
+  memory.Store<std::uint64_t>(at + 72, static_cast<std::uint64_t>(host.f_frsize));
+  memory.Store<std::uint64_t>(at + 80, static_cast<std::uint64_t>(host.f_flags));
+  return 0;
+}
+}  // namespace
+
+std::int64_t Syscalls::statfs(const Args& args) {
+  const auto path = Path(args.a[0]);
+  if (!path) return Error(EFAULT);
+  struct statfs host;
+  return StoreStatfs(memory_, ::statfs(path->c_str(), &host), host, args.a[1]);
+}
+std::int64_t Syscalls::fstatfs(const Args& args) {
+  struct statfs host;
+  return StoreStatfs(memory_, ::fstatfs(static_cast<int>(args.a[0]), &host), host, args.a[1]);
+}
+std::int64_t Syscalls::utimensat(const Args& args) {
+  // A null path is the descriptor itself (futimens); times are null (now) or two timespecs,
+  // UTIME_NOW and UTIME_OMIT the same on both.
+  std::optional<std::string> path;
+  if (args.a[1] != 0 && !(path = Path(args.a[1]))) return Error(EFAULT);
+  struct timespec times[2];
+  if (args.a[2] != 0) {
+    const auto access = LoadTimespec(args.a[2]), modification = LoadTimespec(args.a[2] + 16);
+    if (!access || !modification) return Error(EFAULT);
+    times[0] = *access;
+    times[1] = *modification;
+  }
+  return Result(::syscall(SYS_utimensat, DirectoryFd(args.a[0]), path ? path->c_str() : nullptr,
+                          args.a[2] != 0 ? times : nullptr, static_cast<int>(args.a[3])));
+}
+std::int64_t Syscalls::fchmod(const Args& args) {
+  return Result(::fchmod(static_cast<int>(args.a[0]), static_cast<mode_t>(args.a[1])));
+}
+std::int64_t Syscalls::fchmodat(const Args& args) {
+  const auto path = Path(args.a[1]);
+  if (!path) return Error(EFAULT);
+  return Result(::syscall(SYS_fchmodat, DirectoryFd(args.a[0]), path->c_str(), static_cast<mode_t>(args.a[2])));
+}
+std::int64_t Syscalls::fchown(const Args& args) {
+  return Result(::fchown(static_cast<int>(args.a[0]), static_cast<uid_t>(args.a[1]), static_cast<gid_t>(args.a[2])));
+}
+std::int64_t Syscalls::fchownat(const Args& args) {
+  const auto path = Path(args.a[1]);
+  if (!path) return Error(EFAULT);
+  return Result(::fchownat(DirectoryFd(args.a[0]), path->c_str(), static_cast<uid_t>(args.a[2]),
+                           static_cast<gid_t>(args.a[3]), static_cast<int>(args.a[4])));
+}
+std::int64_t Syscalls::faccessat2(const Args& args) {
+  const auto path = Path(args.a[1]);
+  if (!path) return Error(EFAULT);
+  return Result(::faccessat(DirectoryFd(args.a[0]), path->c_str(), static_cast<int>(args.a[2]),
+                            static_cast<int>(args.a[3])));
+}
+std::int64_t Syscalls::symlinkat(const Args& args) {
+  // The link's target is stored as the guest wrote it, never looked up under the prefix.
+  const auto target = memory_.String(args.a[0]);
+  const auto path = Path(args.a[2]);
+  if (!target || !path) return Error(EFAULT);
+  return Result(::symlinkat(target->c_str(), DirectoryFd(args.a[1]), path->c_str()));
+}
+std::int64_t Syscalls::linkat(const Args& args) {
+  const auto from = Path(args.a[1]), to = Path(args.a[3]);
+  if (!from || !to) return Error(EFAULT);
+  return Result(::linkat(DirectoryFd(args.a[0]), from->c_str(), DirectoryFd(args.a[2]), to->c_str(),
+                         static_cast<int>(args.a[4])));
+}
+std::int64_t Syscalls::renameat2(const Args& args) {
+  const auto from = Path(args.a[1]), to = Path(args.a[3]);
+  if (!from || !to) return Error(EFAULT);
+  return Result(::syscall(SYS_renameat2, DirectoryFd(args.a[0]), from->c_str(), DirectoryFd(args.a[2]), to->c_str(),
+                          static_cast<unsigned>(args.a[4])));
+}
+std::int64_t Syscalls::mknodat(const Args& args) {
+  const auto path = Path(args.a[1]);
+  if (!path) return Error(EFAULT);
+  return Result(::mknodat(DirectoryFd(args.a[0]), path->c_str(), static_cast<mode_t>(args.a[2]),
+                          static_cast<dev_t>(args.a[3])));
+}
+std::int64_t Syscalls::truncate(const Args& args) {
+  const auto path = Path(args.a[0]);
+  if (!path) return Error(EFAULT);
+  return Result(::truncate(path->c_str(), static_cast<off_t>(args.a[1])));
+}
+std::int64_t Syscalls::ftruncate(const Args& args) {
+  return Result(::ftruncate(static_cast<int>(args.a[0]), static_cast<off_t>(args.a[1])));
+}
+std::int64_t Syscalls::fallocate(const Args& args) {
+  return Result(::fallocate(static_cast<int>(args.a[0]), static_cast<int>(args.a[1]), static_cast<off_t>(args.a[2]),
+                            static_cast<off_t>(args.a[3])));
+}
+std::int64_t Syscalls::fadvise64(const Args& args) {
+  // Advice only (and numbered differently on s390x): a valid descriptor is all Linux checks.
+  return ::fcntl(static_cast<int>(args.a[0]), F_GETFD) < 0 ? Error(EBADF) : 0;
+}
+std::int64_t Syscalls::flock(const Args& args) {
+  return Result(::flock(static_cast<int>(args.a[0]), static_cast<int>(args.a[1])));
+}
+std::int64_t Syscalls::sync(const Args&) {
+  ::sync();
+  return 0;
+}
+std::int64_t Syscalls::fsync(const Args& args) { return Result(::fsync(static_cast<int>(args.a[0]))); }
+std::int64_t Syscalls::fdatasync(const Args& args) { return Result(::fdatasync(static_cast<int>(args.a[0]))); }
+std::int64_t Syscalls::sendfile(const Args& args) {
+  // The offset, if any, is a guest s64 read before and written back after.
+  off_t offset = 0;
+  if (args.a[2] != 0) {
+    const auto value = memory_.Load<std::int64_t>(args.a[2]);
+    if (!value) return Error(EFAULT);
+    offset = *value;
+  }
+  const std::int64_t result = Result(::sendfile(static_cast<int>(args.a[0]), static_cast<int>(args.a[1]),
+                                                args.a[2] != 0 ? &offset : nullptr, args.a[3]));
+  if (result >= 0 && args.a[2] != 0) memory_.Store<std::int64_t>(args.a[2], offset);
+  return result;
+}
+
+// ---- Waiting for descriptors.
+std::int64_t Syscalls::pselect6(const Args& args) {
+  // fd_set: an array of u64 words, bit n % 64 of word n / 64 for descriptor n, on both. The
+  // signal mask argument is not applied: guest masks are sae-run's, and host signals interrupt
+  // the wait whatever it says.
+  const int count = static_cast<int>(args.a[0]);
+  if (count < 0 || count > FD_SETSIZE) return Error(EINVAL);
+  const std::uint64_t words = (static_cast<std::uint64_t>(count) + 63) / 64;
+  fd_set sets[3];
+  for (int which = 0; which < 3; ++which) {
+    FD_ZERO(&sets[which]);
+    const std::uint64_t address = args.a[1 + which];
+    for (std::uint64_t word = 0; address != 0 && word < words; ++word) {
+      const auto bits = memory_.Load<std::uint64_t>(address + 8 * word);
+      if (!bits) return Error(EFAULT);
+      for (int bit = 0; bit < 64; ++bit) {
+        if ((*bits >> bit) & 1) FD_SET(static_cast<int>(word * 64) + bit, &sets[which]);
+      }
+    }
+  }
+  std::optional<struct timespec> timeout;
+  if (args.a[4] != 0 && !(timeout = LoadTimespec(args.a[4]))) return Error(EFAULT);
+  const int result = ::pselect(count, args.a[1] != 0 ? &sets[0] : nullptr, args.a[2] != 0 ? &sets[1] : nullptr,
+                               args.a[3] != 0 ? &sets[2] : nullptr, timeout ? &*timeout : nullptr, nullptr);
+  if (result < 0) return Error(errno);
+  for (int which = 0; which < 3; ++which) {
+    const std::uint64_t address = args.a[1 + which];
+    for (std::uint64_t word = 0; address != 0 && word < words; ++word) {
+      std::uint64_t bits = 0;
+      for (int bit = 0; bit < 64 && static_cast<int>(word * 64) + bit < count; ++bit) {
+        if (FD_ISSET(static_cast<int>(word * 64) + bit, &sets[which])) bits |= std::uint64_t{1} << bit;
+      }
+      memory_.Store<std::uint64_t>(address + 8 * word, bits);
+    }
+  }
+  return result;
+}
+
+// ---- Memory, time and resources.
+std::int64_t Syscalls::mremap(const Args& args) {
+  // A new range (or the same one, when it can grow or shrinks) with the old contents.
+  const std::uint64_t old_address = args.a[0], old_size = GuestMemory::PageUp(args.a[1]),
+                      new_size = GuestMemory::PageUp(args.a[2]), flags = args.a[3];
+  constexpr std::uint64_t kMayMove = 1, kFixed = 2;
+  if (old_address % GuestMemory::kPageSize != 0 || new_size == 0 || (flags & ~(kMayMove | kFixed)) != 0 ||
+      ((flags & kFixed) && !(flags & kMayMove))) {
+    return Error(EINVAL);
+  }
+  if (memory_.Host(old_address, old_size) == nullptr) return Error(EFAULT);
+  if (new_size <= old_size && !(flags & kFixed)) {
+    if (new_size < old_size) {
+      memory_.Unmap(old_address + new_size, old_size - new_size);
+      Wrote(old_address + new_size, old_size - new_size);
+    }
+    return static_cast<std::int64_t>(old_address);
+  }
+  if (!(flags & kFixed) && memory_.IsFree(old_address + old_size, new_size - old_size)) {
+    memory_.Map(old_address + old_size, new_size - old_size);
+    return static_cast<std::int64_t>(old_address);
+  }
+  if (!(flags & kMayMove)) return Error(ENOMEM);
+  std::uint64_t target = args.a[4];
+  if (flags & kFixed) {
+    if (target % GuestMemory::kPageSize != 0 || memory_.Host(target, new_size) == nullptr) return Error(EINVAL);
+  } else {
+    const auto found = memory_.FindFree(new_size);
+    if (!found) return Error(ENOMEM);
+    target = *found;
+  }
+  memory_.Map(target, new_size);
+  std::memcpy(memory_.Host(target, old_size), memory_.Host(old_address, old_size), std::min(old_size, new_size));
+  memory_.Unmap(old_address, old_size);
+  Wrote(old_address, old_size);
+  Wrote(target, new_size);
+  return static_cast<std::int64_t>(target);
+}
+std::int64_t Syscalls::clock_getres(const Args& args) {
+  struct timespec resolution;
+  if (::clock_getres(static_cast<clockid_t>(args.a[0]), &resolution) != 0) return Error(errno);
+  if (args.a[1] != 0 && !StoreTimespec(args.a[1], resolution)) return Error(EFAULT);
+  return 0;
+}
+std::int64_t Syscalls::clock_nanosleep(const Args& args) {
+  const auto request = LoadTimespec(args.a[2]);
+  if (!request) return Error(EFAULT);
+  struct timespec remaining{};
+  const int error = ::clock_nanosleep(static_cast<clockid_t>(args.a[0]), static_cast<int>(args.a[1]), &*request,
+                                      &remaining);
+  if (error == EINTR && args.a[3] != 0) StoreTimespec(args.a[3], remaining);
+  return error == 0 ? 0 : Error(error);
+}
+std::int64_t Syscalls::sched_getaffinity(const Args& args) {
+  // A mask of u64 words in guest order; Linux returns the bytes it wrote.
+  cpu_set_t set;
+  if (::sched_getaffinity(static_cast<pid_t>(args.a[0]), sizeof set, &set) != 0) return Error(errno);
+  const std::uint64_t size = std::min<std::uint64_t>(args.a[1], sizeof set) & ~std::uint64_t{7};
+  if (size == 0) return Error(EINVAL);
+  for (std::uint64_t word = 0; word < size / 8; ++word) {
+    std::uint64_t bits = 0;
+    for (int bit = 0; bit < 64; ++bit) {
+      if (CPU_ISSET(static_cast<int>(word * 64) + bit, &set)) bits |= std::uint64_t{1} << bit;
+    }
+    if (!memory_.Store<std::uint64_t>(args.a[2] + 8 * word, bits)) return Error(EFAULT);
+  }
+  return static_cast<std::int64_t>(size);
+}
+std::int64_t Syscalls::times(const Args& args) {
+  struct tms host;
+  const clock_t ticks = ::times(&host);
+  if (ticks == static_cast<clock_t>(-1)) return Error(errno);
+  if (args.a[0] != 0) {
+    const std::int64_t fields[] = {host.tms_utime, host.tms_stime, host.tms_cutime, host.tms_cstime};
+    for (std::uint64_t i = 0; i < 4; ++i) {
+      if (!memory_.Store<std::int64_t>(args.a[0] + 8 * i, fields[i])) return Error(EFAULT);
+    }
+  }
+  return ticks;
+}
+std::int64_t Syscalls::getgroups(const Args& args) {
+  const int count = ::getgroups(0, nullptr);
+  if (count < 0) return Error(errno);
+  std::vector<gid_t> groups(static_cast<std::size_t>(count));
+  if (::getgroups(count, groups.data()) < 0) return Error(errno);
+  if (args.a[0] == 0) return count;
+  if (args.a[0] < static_cast<std::uint64_t>(count)) return Error(EINVAL);
+  for (std::size_t i = 0; i < groups.size(); ++i) {
+    if (!memory_.Store<std::uint32_t>(args.a[1] + 4 * i, groups[i])) return Error(EFAULT);
+  }
+  return count;
+}
+std::int64_t Syscalls::getrusage(const Args& args) {
+  struct rusage usage;
+  if (::getrusage(static_cast<int>(args.a[0]), &usage) != 0) return Error(errno);
+  return StoreRusage(usage, args.a[1]) ? 0 : Error(EFAULT);
+}
+std::int64_t Syscalls::sysinfo(const Args& args) {
+  // struct sysinfo (64-bit): uptime, loads[3], totalram, freeram, sharedram, bufferram,
+  // totalswap, freeswap (longs), procs (u16), pad, totalhigh, freehigh (longs), mem_unit (u32).
+  struct sysinfo host;
+  if (::sysinfo(&host) != 0) return Error(errno);
+  const std::uint64_t at = args.a[0];
+  std::uint8_t* guest = memory_.Host(at, 112);
+  if (guest == nullptr) return Error(EFAULT);
+  std::memset(guest, 0, 112);
+  const std::uint64_t longs[] = {static_cast<std::uint64_t>(host.uptime), host.loads[0], host.loads[1], host.loads[2],
+                                 host.totalram, host.freeram, host.sharedram, host.bufferram, host.totalswap,
+                                 host.freeswap};
+  for (std::uint64_t i = 0; i < 10; ++i) memory_.Store<std::uint64_t>(at + 8 * i, longs[i]);
+  memory_.Store<std::uint16_t>(at + 80, host.procs);
+  memory_.Store<std::uint64_t>(at + 88, host.totalhigh);
+  memory_.Store<std::uint64_t>(at + 96, host.freehigh);
+  memory_.Store<std::uint32_t>(at + 104, host.mem_unit);
+  return 0;
+}
 
 }  // namespace sae::run

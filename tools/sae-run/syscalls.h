@@ -8,7 +8,9 @@
 #include <string>
 #include <vector>
 
+#include <sys/resource.h>
 #include <sys/stat.h>
+#include <time.h>
 
 #include "guest_memory.h"
 #include "sae/sae.h"
@@ -54,6 +56,10 @@ class Syscalls {
   void Wrote(std::uint64_t address, std::uint64_t size);
   std::optional<std::string> Path(std::uint64_t address) const;
   std::int64_t Stat(int result, const struct stat& host, std::uint64_t address);
+  // struct timespec { s64 sec; s64 nsec; } in guest memory.
+  std::optional<struct timespec> LoadTimespec(std::uint64_t address) const;
+  bool StoreTimespec(std::uint64_t address, const struct timespec& value) const;
+  bool StoreRusage(const struct rusage& usage, std::uint64_t address) const;
 
   Process* process_;
   GuestMemory& memory_;
