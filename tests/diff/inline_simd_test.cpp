@@ -3,7 +3,7 @@
 // instances of each inline encoding from random V registers (ordinary FP numbers, NaNs,
 // infinities, denormals, tiny and huge values, bit patterns) and FPCR/FPSR, run by sae_run()
 // on this (big-endian) host and by Interpret() on a copy of the state; V0-V31 and FPSR must
-// agree, and X0-X30 for the conversions. The FP forms' exact path (the interpreter) is taken for the exceptional cases.
+// agree, and X0-X30 and NZCV for the conversions and compares. The FP forms' exact path (the interpreter) is taken for the exceptional cases.
 #include <cstring>
 #include <random>
 #include <vector>
@@ -88,6 +88,7 @@ TEST(InlineSimd, AgreesWithTheInterpreter) {
       // Mostly what Linux programs run with (all zero), else any rounding mode, FZ and DN.
       cb->fpcr = random() % 4 != 0 ? 0 : static_cast<std::uint32_t>(random()) & 0x03c00000;
       cb->fpsr = random() % 4 != 0 ? 0 : static_cast<std::uint32_t>(random()) & 0x0800009f;
+      cb->pstate = (random() & 0xf) << 28;
       cb->pc = kCode;
       sae_control_block expected = *cb;
       frontend::arm64::VectorStaging staging = {};
@@ -99,6 +100,7 @@ TEST(InlineSimd, AgreesWithTheInterpreter) {
       for (unsigned r = 0; r < 31; ++r) {
         ASSERT_EQ(cb->x[r], expected.x[r]) << info->name << " " << std::hex << word << " x" << std::dec << r;
       }
+      ASSERT_EQ(cb->pstate >> 28, expected.pstate >> 28) << info->name << " " << std::hex << word << " nzcv";
       ASSERT_EQ(cb->fpsr, expected.fpsr) << info->name << " " << std::hex << word << " fpcr " << cb->fpcr;
       for (unsigned r = 0; r < 32; ++r) {
         ASSERT_EQ(cb->v[r][0], expected.v[r][0]) << info->name << " " << std::hex << word << " v" << std::dec << r;

@@ -395,4 +395,43 @@ void EmitIR<Opcode::FloatingPointConvert>(EmitContext& ctx, const ir::Inst& inst
   as.Bind(done);
 }
 
+// FCMP/FCMPE: the quiet BFP compare's condition code becomes Arm's NZCV (equal 0110, less
+// 1000, greater 0010). Unordered operands (a NaN: IOC rules differ between FCMP and FCMPE, and
+// FZ would flush denormals) go to the interpreter; ordered compares raise no flag.
+template <>
+void EmitIR<Opcode::FloatingPointCompare>(EmitContext& ctx, const ir::Inst& inst) {
+  Assembler& as = ctx.as;
+  const std::uint64_t form = inst.arg(0).imm();
+  const bool double_precision = (form & 1) != 0, with_zero = (form & 2) != 0;
+  const std::uint64_t registers = inst.arg(1).imm();
+  const std::int32_t vn = ctx.layout.vector + 16 * static_cast<std::int32_t>(registers & 31);
+  const std::int32_t vm = ctx.layout.vector + 16 * static_cast<std::int32_t>((registers >> 5) & 31);
+  const Fpr left(0), right(2);
+  Label exact, done;
+  EnterFastPath(ctx, exact);
+  if (double_precision) {
+    as.LD(left, EmitContext::State(vn));
+    if (with_zero) as.LZDR(right); else as.LD(right, EmitContext::State(vm));
+    as.CDBR(left, right);
+  } else {
+    as.LE(left, EmitContext::State(vn + 4));
+    if (with_zero) as.LZER(right); else as.LE(right, EmitContext::State(vm + 4));
+    as.CEBR(left, right);
+  }
+  as.BRC(Cond::Overflow, Rel16(exact));  // CC 3: unordered
+  as.LHI(kScratch1, 0x2);
+  as.LOCHI(kScratch1, 0x6, Cond::Equal);
+  as.LOCHI(kScratch1, 0x8, Cond::Low);
+  as.SLLG(kScratch1, kScratch1, BaseDisp(r0, 28));
+  const Mem pstate_low = EmitContext::State(ctx.layout.pstate + 4);  // bits 31:0, big-endian
+  as.L(kScratch0, pstate_low);
+  as.NILF(kScratch0, 0x0fffffff);
+  as.OR(kScratch0, kScratch1);
+  as.ST(kScratch0, pstate_low);
+  as.BRC(Cond::Always, Rel16(done));
+  as.Bind(exact);
+  EmitInterpreterCall(ctx, inst.arg(2).imm(), inst.arg(3).imm(), inst.pc());
+  as.Bind(done);
+}
+
 }  // namespace sae::backend::s390x

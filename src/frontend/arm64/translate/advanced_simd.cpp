@@ -275,4 +275,50 @@ bool TranslatorVisitor::FCVT_float(Imm<2> type, Imm<2> opc, Vec n, Vec d) {
   return NotTranslated(Encoding::FCVT_float, word_);
 }
 
+// ---- FMOV (register), FABS, FNEG: bit operations on the low 16, 32 or 64 bits (never
+// arithmetic: no flags, no flushing, NaNs keep their payload), the rest of V[d] cleared.
+bool TranslatorVisitor::FloatingPointSignOp(Imm<2> type, Vec n, Vec d, bool clear_sign, bool flip_sign) {
+  const unsigned bits = type.value == 3 ? 16 : type.value == 1 ? 64 : 32;
+  const std::uint64_t mask = bits == 64 ? ~0ull : (1ull << bits) - 1;
+  const std::uint64_t sign = 1ull << (bits - 1);
+  const U64 value = U64(ir.Emit(Opcode::GetVectorHalf, {IREmitter::Imm8(n.index), IREmitter::Imm1(false)}));
+  U64 result = U64(ir.And(U32U64(value), U32U64(IREmitter::Imm64(clear_sign ? mask & ~sign : mask))));
+  if (flip_sign) result = U64(ir.Eor(U32U64(result), U32U64(IREmitter::Imm64(sign))));
+  ir.Emit(Opcode::SetVectorHalf, {IREmitter::Imm8(d.index), IREmitter::Imm1(false), result});
+  ir.Emit(Opcode::SetVectorHalf, {IREmitter::Imm8(d.index), IREmitter::Imm1(true), IREmitter::Imm64(0)});
+  return true;
+}
+bool TranslatorVisitor::FMOV_float(Imm<2> type, Vec n, Vec d) {
+  return FloatingPointSignOp(type, n, d, false, false);
+}
+bool TranslatorVisitor::FABS_float(Imm<2> type, Vec n, Vec d) {
+  return FloatingPointSignOp(type, n, d, true, false);
+}
+bool TranslatorVisitor::FNEG_float(Imm<2> type, Vec n, Vec d) {
+  return FloatingPointSignOp(type, n, d, false, true);
+}
+
+// ---- FCMP, FCMPE (the FloatingPointCompare operation); half precision to the interpreter.
+bool TranslatorVisitor::FloatingPointCompare(Encoding encoding, Imm<2> type, Vec m, Vec n, bool with_zero) {
+  if (type.value == 3) return NotTranslated(encoding, word_);
+  const unsigned form = (type.value == 1 ? 1u : 0u) | (with_zero ? 2u : 0u);
+  ir.Emit(Opcode::FloatingPointCompare,
+          {IREmitter::Imm8(static_cast<std::uint8_t>(form)),
+           IREmitter::Imm32(PackFPRegisters(n.index, m.index, 0, 0)), IREmitter::Imm32(word_),
+           Value::Immediate(Type::U16, static_cast<std::uint16_t>(encoding))});
+  return true;
+}
+bool TranslatorVisitor::FCMP_float(Imm<2> type, Vec m, Vec n) {
+  return FloatingPointCompare(Encoding::FCMP_float, type, m, n, false);
+}
+bool TranslatorVisitor::FCMP_float_zero(Imm<2> type, Vec m, Vec n) {
+  return FloatingPointCompare(Encoding::FCMP_float_zero, type, m, n, true);
+}
+bool TranslatorVisitor::FCMPE_float(Imm<2> type, Vec m, Vec n) {
+  return FloatingPointCompare(Encoding::FCMPE_float, type, m, n, false);
+}
+bool TranslatorVisitor::FCMPE_float_zero(Imm<2> type, Vec m, Vec n) {
+  return FloatingPointCompare(Encoding::FCMPE_float_zero, type, m, n, true);
+}
+
 }  // namespace sae::frontend::arm64

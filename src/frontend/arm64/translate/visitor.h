@@ -234,6 +234,13 @@ class TranslatorVisitor {
   bool MOVI_16_lsl8(bool q, Imm<3> abc, Imm<5> defgh, Vec d);
   bool MOVI_8(bool q, Imm<3> abc, Imm<5> defgh, Vec d);
   bool MOVI_64(bool q, Imm<3> abc, Imm<5> defgh, Vec d);
+  bool FMOV_float(Imm<2> type, Vec n, Vec d);
+  bool FABS_float(Imm<2> type, Vec n, Vec d);
+  bool FNEG_float(Imm<2> type, Vec n, Vec d);
+  bool FCMP_float(Imm<2> type, Vec m, Vec n);
+  bool FCMP_float_zero(Imm<2> type, Vec m, Vec n);
+  bool FCMPE_float(Imm<2> type, Vec m, Vec n);
+  bool FCMPE_float_zero(Imm<2> type, Vec m, Vec n);
   bool FADD_float(Imm<2> type, Vec m, Vec n, Vec d);
   bool FSUB_float(Imm<2> type, Vec m, Vec n, Vec d);
   bool FMUL_float(Imm<2> type, Vec m, Vec n, Vec d);
@@ -361,6 +368,8 @@ class TranslatorVisitor {
   bool VectorBitwise(ir::Opcode op, bool q, Vec m, Vec n, Vec d);
   bool ShiftRight(bool arithmetic, bool q, Imm<4> immh, Imm<3> immb, Vec n, Vec d);
   bool MoveImmediate(bool q, std::uint64_t imm64, Vec d);
+  bool FloatingPointSignOp(Imm<2> type, Vec n, Vec d, bool clear_sign, bool flip_sign);
+  bool FloatingPointCompare(Encoding encoding, Imm<2> type, Vec m, Vec n, bool with_zero);
   // An ir::FloatingPoint operation for this instruction (registers by number; a: the addend).
   bool FloatingPoint(Encoding encoding, ir::FPOperation operation, bool double_precision,
                      bool vector, bool q, unsigned d, unsigned n, unsigned m, unsigned a);
