@@ -8,13 +8,15 @@
 namespace sae::test {
 namespace {
 
+// Interpreted instructions (INS, UMOV) among inline ones (FMOV), with an IR value (x5) live
+// across the interpreter calls.
 TEST_F(Guest, InterpretedInstructionsMoveBetweenGeneralAndVectorRegisters) {
   Load(kCode, {
                   0x91000405,  // add x5, x0, #1      (x5 is live across the calls below)
                   0x9e670001,  // fmov d1, x0
-                  0x9eaf0061,  // fmov v1.d[1], x3
+                  0x4e181c61,  // mov v1.d[1], x3   (INS: interpreted)
                   0x9e660022,  // fmov x2, d1
-                  0x9eae0024,  // fmov x4, v1.d[1]
+                  0x4e183c24,  // mov x4, v1.d[1]   (UMOV: interpreted)
                   0x1e270007,  // fmov s7, w0
                   0x1e2600e8,  // fmov w8, s7
                   0x910004a6,  // add x6, x5, #1

@@ -321,4 +321,34 @@ bool TranslatorVisitor::FCMPE_float_zero(Imm<2> type, Vec m, Vec n) {
   return FloatingPointCompare(Encoding::FCMPE_float_zero, type, m, n, true);
 }
 
+// ---- FMOV (general), 32 and 64 bits and the top half: bit copies (half precision forms go to
+// the interpreter). Writing S or D clears the rest of V[d]; the top half leaves the bottom.
+bool TranslatorVisitor::FMOV_to_gen_32(Vec n, Reg d) {
+  const U64 value = U64(ir.Emit(Opcode::GetVectorHalf, {IREmitter::Imm8(n.index), IREmitter::Imm1(false)}));
+  ir.SetW(d.index, U32(ir.Emit(Opcode::LeastSignificantWord, {value})));
+  return true;
+}
+bool TranslatorVisitor::FMOV_to_gen_64(Vec n, Reg d) {
+  ir.SetX(d.index, U64(ir.Emit(Opcode::GetVectorHalf, {IREmitter::Imm8(n.index), IREmitter::Imm1(false)})));
+  return true;
+}
+bool TranslatorVisitor::FMOV_to_gen_top(Vec n, Reg d) {
+  ir.SetX(d.index, U64(ir.Emit(Opcode::GetVectorHalf, {IREmitter::Imm8(n.index), IREmitter::Imm1(true)})));
+  return true;
+}
+bool TranslatorVisitor::FMOV_from_gen_32(Reg n, Vec d) {
+  ir.Emit(Opcode::SetVectorHalf, {IREmitter::Imm8(d.index), IREmitter::Imm1(false), ir.ZeroExtendToLong(ir.GetW(n.index))});
+  ir.Emit(Opcode::SetVectorHalf, {IREmitter::Imm8(d.index), IREmitter::Imm1(true), IREmitter::Imm64(0)});
+  return true;
+}
+bool TranslatorVisitor::FMOV_from_gen_64(Reg n, Vec d) {
+  ir.Emit(Opcode::SetVectorHalf, {IREmitter::Imm8(d.index), IREmitter::Imm1(false), ir.GetX(n.index)});
+  ir.Emit(Opcode::SetVectorHalf, {IREmitter::Imm8(d.index), IREmitter::Imm1(true), IREmitter::Imm64(0)});
+  return true;
+}
+bool TranslatorVisitor::FMOV_from_gen_top(Reg n, Vec d) {
+  ir.Emit(Opcode::SetVectorHalf, {IREmitter::Imm8(d.index), IREmitter::Imm1(true), ir.GetX(n.index)});
+  return true;
+}
+
 }  // namespace sae::frontend::arm64

@@ -234,6 +234,12 @@ class TranslatorVisitor {
   bool MOVI_16_lsl8(bool q, Imm<3> abc, Imm<5> defgh, Vec d);
   bool MOVI_8(bool q, Imm<3> abc, Imm<5> defgh, Vec d);
   bool MOVI_64(bool q, Imm<3> abc, Imm<5> defgh, Vec d);
+  bool FMOV_to_gen_32(Vec n, Reg d);
+  bool FMOV_to_gen_64(Vec n, Reg d);
+  bool FMOV_to_gen_top(Vec n, Reg d);
+  bool FMOV_from_gen_32(Reg n, Vec d);
+  bool FMOV_from_gen_64(Reg n, Vec d);
+  bool FMOV_from_gen_top(Reg n, Vec d);
   bool FMOV_float(Imm<2> type, Vec n, Vec d);
   bool FABS_float(Imm<2> type, Vec n, Vec d);
   bool FNEG_float(Imm<2> type, Vec n, Vec d);
