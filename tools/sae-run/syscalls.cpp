@@ -21,6 +21,7 @@
 #include <sys/uio.h>
 #include <sys/utsname.h>
 #include <sys/wait.h>
+#include <sys/xattr.h>
 #include <termios.h>
 #include <time.h>
 #include <unistd.h>
@@ -910,6 +911,48 @@ std::int64_t Syscalls::sendfile(const Args& args) {
   const std::int64_t result = Result(::sendfile(static_cast<int>(args.a[0]), static_cast<int>(args.a[1]),
                                                 args.a[2] != 0 ? &offset : nullptr, args.a[3]));
   if (result >= 0 && args.a[2] != 0) memory_.Store<std::int64_t>(args.a[2], offset);
+  return result;
+}
+
+// Extended attributes: names and values are bytes, the same on both.
+std::int64_t Syscalls::GetAttribute(const Args& args, bool follow) {
+  const auto path = Path(args.a[0]);
+  const auto name = memory_.String(args.a[1], 256);
+  std::uint8_t* value = memory_.Host(args.a[2], args.a[3]);
+  if (!path || !name || (value == nullptr && args.a[3] != 0)) return Error(EFAULT);
+  const std::int64_t result = Result(follow ? ::getxattr(path->c_str(), name->c_str(), value, args.a[3])
+                                            : ::lgetxattr(path->c_str(), name->c_str(), value, args.a[3]));
+  if (result > 0) Wrote(args.a[2], static_cast<std::uint64_t>(result));
+  return result;
+}
+std::int64_t Syscalls::ListAttributes(const Args& args, bool follow) {
+  const auto path = Path(args.a[0]);
+  std::uint8_t* list = memory_.Host(args.a[1], args.a[2]);
+  if (!path || (list == nullptr && args.a[2] != 0)) return Error(EFAULT);
+  char* names = reinterpret_cast<char*>(list);
+  const std::int64_t result = Result(follow ? ::listxattr(path->c_str(), names, args.a[2])
+                                            : ::llistxattr(path->c_str(), names, args.a[2]));
+  if (result > 0) Wrote(args.a[1], static_cast<std::uint64_t>(result));
+  return result;
+}
+std::int64_t Syscalls::getxattr(const Args& args) { return GetAttribute(args, true); }
+std::int64_t Syscalls::lgetxattr(const Args& args) { return GetAttribute(args, false); }
+std::int64_t Syscalls::listxattr(const Args& args) { return ListAttributes(args, true); }
+std::int64_t Syscalls::llistxattr(const Args& args) { return ListAttributes(args, false); }
+std::int64_t Syscalls::fgetxattr(const Args& args) {
+  const auto name = memory_.String(args.a[1], 256);
+  std::uint8_t* value = memory_.Host(args.a[2], args.a[3]);
+  if (!name || (value == nullptr && args.a[3] != 0)) return Error(EFAULT);
+  const std::int64_t result = Result(::fgetxattr(static_cast<int>(args.a[0]), name->c_str(), value, args.a[3]));
+  if (result > 0) Wrote(args.a[2], static_cast<std::uint64_t>(result));
+  return result;
+}
+std::int64_t Syscalls::flistxattr(const Args& args) {
+  std::uint8_t* list = memory_.Host(args.a[1], args.a[2]);
+  if (list == nullptr && args.a[2] != 0) return Error(EFAULT);
+  const std::int64_t result =
+      Result(::flistxattr(static_cast<int>(args.a[0]), reinterpret_cast<char*>(list), args.a[2]));
+  if (result > 0) Wrote(args.a[1], static_cast<std::uint64_t>(result));
   return result;
 }
 

@@ -59,6 +59,8 @@ class Syscalls {
   // struct timespec { s64 sec; s64 nsec; } in guest memory.
   std::optional<struct timespec> LoadTimespec(std::uint64_t address) const;
   bool StoreTimespec(std::uint64_t address, const struct timespec& value) const;
+  std::int64_t GetAttribute(const Args& args, bool follow);
+  std::int64_t ListAttributes(const Args& args, bool follow);
   bool StoreRusage(const struct rusage& usage, std::uint64_t address) const;
 
   Process* process_;
