@@ -203,6 +203,10 @@ std::int64_t Signals::Raise(int signal) {
   return ::kill(::getpid(), signal) == 0 ? 0 : -errno;
 }
 
+std::int64_t Signals::StorePending(std::uint64_t set) const {
+  return memory_.Store<std::uint64_t>(set, pending_.load() & mask_) ? 0 : -EFAULT;
+}
+
 bool Signals::DeliverFault(int signal, int code, std::uint64_t address) {
   const Action& action = actions_[static_cast<std::size_t>(signal)];
   // A blocked or ignored fault signal kills (Linux forces it), as does the default.

@@ -42,6 +42,7 @@ class Signals {
   std::int64_t SetAltStack(std::uint64_t new_stack, std::uint64_t old_stack);
   std::int64_t Return();  // the guest's registers are those of the frame again
   std::int64_t Raise(int signal);
+  std::int64_t StorePending(std::uint64_t set) const;  // rt_sigpending: the blocked ones
 
   // The guest took a synchronous fault Linux turns into `signal`: runs its handler (true), or
   // returns false if the signal kills it.

@@ -465,6 +465,10 @@ std::int64_t Syscalls::rt_sigprocmask(const Args& args) {
   if (args.a[3] != 8) return Error(EINVAL);
   return signals_->SetMask(static_cast<int>(args.a[0]), args.a[1], args.a[2]);
 }
+std::int64_t Syscalls::rt_sigpending(const Args& args) {
+  if (args.a[1] != 8) return Error(EINVAL);
+  return signals_->StorePending(args.a[0]);
+}
 std::int64_t Syscalls::sigaltstack(const Args& args) { return signals_->SetAltStack(args.a[0], args.a[1]); }
 std::int64_t Syscalls::rt_sigreturn(const Args&) {
   returned_from_signal_ = true;
