@@ -1,0 +1,96 @@
+// Signals through the C library: handlers with and without SA_SIGINFO, masks and pending
+// signals, SA_RESETHAND, a handler on an alternate stack, recovery from a fault by siglongjmp,
+// and death by an unhandled signal.
+#include <setjmp.h>
+#include <signal.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static volatile sig_atomic_t received[NSIG];
+static volatile int last_code;
+static sigjmp_buf recover;
+static char alternate_stack[64 * 1024];
+static volatile int on_alternate_stack;
+
+static void count(int signal) { ++received[signal]; }
+static void with_info(int signal, siginfo_t* info, void* context) {
+  (void)context;
+  ++received[signal];
+  last_code = info->si_code;
+}
+static void on_stack(int signal) {
+  char local;
+  on_alternate_stack = &local >= alternate_stack && &local < alternate_stack + sizeof alternate_stack;
+  ++received[signal];
+}
+static void fault(int signal, siginfo_t* info, void* context) {
+  (void)context;
+  printf("signal %d (%s) at address %p\n", signal, strsignal(signal), info->si_addr);
+  siglongjmp(recover, 1);
+}
+
+int main(void) {
+  struct sigaction action = {0};
+  action.sa_handler = count;
+  sigaction(SIGUSR1, &action, NULL);
+  raise(SIGUSR1);
+  raise(SIGUSR1);
+  printf("SIGUSR1 handled %d times\n", received[SIGUSR1]);
+
+  action.sa_sigaction = with_info;
+  action.sa_flags = SA_SIGINFO;
+  sigaction(SIGUSR2, &action, NULL);
+  kill(getpid(), SIGUSR2);
+  printf("SIGUSR2 handled %d times, si_code %d (SI_USER %d)\n", received[SIGUSR2], last_code, SI_USER);
+
+  sigset_t block, pending, old;
+  sigemptyset(&block);
+  sigaddset(&block, SIGUSR1);
+  sigprocmask(SIG_BLOCK, &block, &old);
+  raise(SIGUSR1);
+  sigpending(&pending);
+  printf("while blocked: handled %d times, pending %d\n", received[SIGUSR1], sigismember(&pending, SIGUSR1));
+  sigprocmask(SIG_SETMASK, &old, NULL);
+  printf("after unblocking: handled %d times\n", received[SIGUSR1]);
+
+  action.sa_handler = count;
+  action.sa_flags = SA_RESETHAND;
+  sigaction(SIGHUP, &action, NULL);
+  raise(SIGHUP);
+  struct sigaction now;
+  sigaction(SIGHUP, NULL, &now);
+  printf("SA_RESETHAND: handled %d, now default %d\n", received[SIGHUP], now.sa_handler == SIG_DFL);
+
+  signal(SIGPIPE, SIG_IGN);
+  raise(SIGPIPE);
+  printf("ignored SIGPIPE survived\n");
+
+  stack_t stack = {.ss_sp = alternate_stack, .ss_size = sizeof alternate_stack, .ss_flags = 0};
+  sigaltstack(&stack, NULL);
+  action.sa_handler = on_stack;
+  action.sa_flags = SA_ONSTACK;
+  sigaction(SIGWINCH, &action, NULL);
+  raise(SIGWINCH);
+  printf("handler on the alternate stack: %d\n", on_alternate_stack);
+
+  action.sa_sigaction = fault;
+  action.sa_flags = SA_SIGINFO | SA_NODEFER;
+  sigaction(SIGSEGV, &action, NULL);
+  for (int attempt = 0; attempt < 2; ++attempt) {
+    if (sigsetjmp(recover, 1) == 0) {
+      volatile int* pointer = (volatile int*)(uintptr_t)(16 + attempt * 8);
+      *pointer = 1;
+      printf("not reached\n");
+    } else {
+      printf("recovered from fault %d\n", attempt);
+    }
+  }
+  fflush(stdout);
+  signal(SIGTERM, SIG_DFL);
+  raise(SIGTERM);
+  printf("not reached either\n");
+  return 0;
+}
