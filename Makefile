@@ -7,10 +7,13 @@ export SAE_BUILD_DIR := $(abspath $(BUILD))
 build:
 	@scripts/build
 
-# The most real demonstration that exists today: the host check (which JIT-executes generated
-# code), then a built-in arm64 program translated and run through the C API.
+# The host check (which JIT-executes generated code) and a built-in arm64 program run through the
+# C API; then a real arm64 Linux program: Debian's busybox-static for arm64 (from the guest root
+# scripts/bootstrap assembles) running a shell script under sae-run.
 run: build
 	./sae-info --demo
+	@echo
+	./sae-run "$$(scripts/bootstrap --print-arm64-root)/bin/busybox" sh tools/sae-run/demo.sh
 
 test: build
 	ctest --test-dir $(BUILD) --output-on-failure -j2
