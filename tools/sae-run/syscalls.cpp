@@ -2,6 +2,7 @@
 
 #include <dirent.h>
 #include <fcntl.h>
+#include <netinet/in.h>
 #include <linux/futex.h>
 #include <poll.h>
 #include <sched.h>
@@ -10,6 +11,8 @@
 #include <sys/prctl.h>
 #include <sys/file.h>
 #include <sys/random.h>
+#include <sys/epoll.h>
+#include <sys/eventfd.h>
 #include <sys/resource.h>
 #include <sys/select.h>
 #include <sys/sendfile.h>
@@ -17,8 +20,10 @@
 #include <sys/syscall.h>
 #include <sys/sysinfo.h>
 #include <sys/time.h>
+#include <sys/timerfd.h>
 #include <sys/times.h>
 #include <sys/uio.h>
+#include <sys/un.h>
 #include <sys/utsname.h>
 #include <sys/wait.h>
 #include <sys/xattr.h>
@@ -75,6 +80,14 @@ std::uint64_t GuestOpenFlags(int host) {
 bool NamesOwnExecutable(const std::string& path) {
   return path == "/proc/self/exe" || path == "/proc/thread-self/exe" ||
          path == "/proc/" + std::to_string(::getpid()) + "/exe";
+}
+
+// eventfd and timerfd descriptors read and write a u64 counter in the host's byte order.
+bool IsCounter(int fd) {
+  char target[32] = {};
+  const std::string link = "/proc/self/fd/" + std::to_string(fd);
+  if (::readlink(link.c_str(), target, sizeof target - 1) < 0) return false;
+  return std::strcmp(target, "anon_inode:[eventfd]") == 0 || std::strcmp(target, "anon_inode:[timerfd]") == 0;
 }
 
 int DirectoryFd(std::uint64_t fd) {
@@ -184,6 +197,7 @@ std::int64_t Syscalls::read(const Args& args) {
   std::uint8_t* buffer = memory_.Host(args.a[1], args.a[2]);
   if (buffer == nullptr && args.a[2] != 0) return Error(EFAULT);
   const std::int64_t result = Result(::read(static_cast<int>(args.a[0]), buffer, args.a[2]));
+  if (result == 8 && IsCounter(static_cast<int>(args.a[0]))) std::reverse(buffer, buffer + 8);
   if (result > 0) Wrote(args.a[1], static_cast<std::uint64_t>(result));
   return result;
 }
@@ -198,6 +212,11 @@ std::int64_t Syscalls::pread64(const Args& args) {
 std::int64_t Syscalls::write(const Args& args) {
   const std::uint8_t* buffer = memory_.Host(args.a[1], args.a[2]);
   if (buffer == nullptr && args.a[2] != 0) return Error(EFAULT);
+  if (args.a[2] == 8 && IsCounter(static_cast<int>(args.a[0]))) {
+    std::uint8_t value[8];
+    std::reverse_copy(buffer, buffer + 8, value);
+    return Result(::write(static_cast<int>(args.a[0]), value, 8));
+  }
   return Result(::write(static_cast<int>(args.a[0]), buffer, args.a[2]));
 }
 std::int64_t Syscalls::pwrite64(const Args& args) {
@@ -1113,6 +1132,336 @@ std::int64_t Syscalls::sysinfo(const Args& args) {
   memory_.Store<std::uint64_t>(at + 96, host.freehigh);
   memory_.Store<std::uint32_t>(at + 104, host.mem_unit);
   return 0;
+}
+
+// ---- Event counters, timers and epoll.
+std::int64_t Syscalls::eventfd2(const Args& args) {
+  return Result(::eventfd(static_cast<unsigned>(args.a[0]), HostOpenFlags(args.a[1])));
+}
+std::int64_t Syscalls::timerfd_create(const Args& args) {
+  return Result(::timerfd_create(static_cast<clockid_t>(args.a[0]), HostOpenFlags(args.a[1])));
+}
+std::int64_t Syscalls::timerfd_settime(const Args& args) {
+  // struct itimerspec: the interval, then the value.
+  const auto interval = LoadTimespec(args.a[2]), value = LoadTimespec(args.a[2] + 16);
+  if (!interval || !value) return Error(EFAULT);
+  const struct itimerspec setting{*interval, *value};
+  struct itimerspec old;
+  if (::timerfd_settime(static_cast<int>(args.a[0]), static_cast<int>(args.a[1]), &setting, &old) != 0) {
+    return Error(errno);
+  }
+  if (args.a[3] != 0 && !(StoreTimespec(args.a[3], old.it_interval) && StoreTimespec(args.a[3] + 16, old.it_value))) {
+    return Error(EFAULT);
+  }
+  return 0;
+}
+std::int64_t Syscalls::timerfd_gettime(const Args& args) {
+  struct itimerspec current;
+  if (::timerfd_gettime(static_cast<int>(args.a[0]), &current) != 0) return Error(errno);
+  if (!StoreTimespec(args.a[1], current.it_interval) || !StoreTimespec(args.a[1] + 16, current.it_value)) {
+    return Error(EFAULT);
+  }
+  return 0;
+}
+std::int64_t Syscalls::epoll_create1(const Args& args) {
+  return Result(::epoll_create1(HostOpenFlags(args.a[0])));
+}
+// struct epoll_event on arm64: u32 events, then (at 8, not packed as on x86-64) the u64 data the
+// guest gets back as it gave it.
+std::int64_t Syscalls::epoll_ctl(const Args& args) {
+  struct epoll_event event{};
+  if (args.a[3] != 0) {
+    const auto events = memory_.Load<std::uint32_t>(args.a[3]);
+    const auto data = memory_.Load<std::uint64_t>(args.a[3] + 8);
+    if (!events || !data) return Error(EFAULT);
+    event.events = *events;
+    event.data.u64 = *data;
+  }
+  return Result(::epoll_ctl(static_cast<int>(args.a[0]), static_cast<int>(args.a[1]), static_cast<int>(args.a[2]),
+                            args.a[3] != 0 ? &event : nullptr));
+}
+std::int64_t Syscalls::epoll_pwait(const Args& args) {
+  // The signal mask is not applied, as for pselect6.
+  const int most = static_cast<int>(args.a[2]);
+  if (most <= 0 || most > 65536) return Error(EINVAL);
+  if (memory_.Host(args.a[1], 16 * static_cast<std::uint64_t>(most)) == nullptr) return Error(EFAULT);
+  std::vector<struct epoll_event> events(static_cast<std::size_t>(most));
+  const int result = ::epoll_wait(static_cast<int>(args.a[0]), events.data(), most, static_cast<int>(args.a[3]));
+  if (result < 0) return Error(errno);
+  for (int i = 0; i < result; ++i) {
+    const std::uint64_t at = args.a[1] + 16 * static_cast<std::uint64_t>(i);
+    memory_.Store<std::uint32_t>(at, events[static_cast<std::size_t>(i)].events);
+    memory_.Store<std::uint64_t>(at + 8, events[static_cast<std::size_t>(i)].data.u64);
+  }
+  return result;
+}
+
+// ---- Sockets. Families, types, flags, levels and option numbers are the same on both; what
+// differs is the byte order of fields in host order (sa_family, IPv6 scope, netlink ids, int
+// options, control messages).
+namespace {
+void SwapWords(std::uint8_t* bytes, std::size_t size, std::size_t word) {
+  for (std::size_t i = 0; i + word <= size; i += word) std::reverse(bytes + i, bytes + i + word);
+}
+// Converts a socket address's fields kept in host byte order (sa_family, the IPv6 scope, netlink
+// ids) between the byte orders; `from_host` says which one they are in.
+void SwapAddressFields(std::uint8_t* bytes, std::size_t size, bool from_host) {
+  if (size < 2) return;
+  if (!from_host) std::reverse(bytes, bytes + 2);
+  sa_family_t family;
+  std::memcpy(&family, bytes, 2);
+  if (from_host) std::reverse(bytes, bytes + 2);
+  const auto swap32 = [&](std::size_t offset) {
+    if (offset + 4 <= size) std::reverse(bytes + offset, bytes + offset + 4);
+  };
+  if (family == AF_INET6) swap32(24);  // sin6_scope_id
+  if (family == AF_NETLINK) {
+    swap32(4);  // nl_pid
+    swap32(8);  // nl_groups
+  }
+}
+// The size of the host-order words in a socket option's value.
+std::size_t OptionWord(int level, int name) {
+  constexpr int kReceiveTimeout = 20, kSendTimeout = 21, kBindToDevice = 25;
+  if (level == SOL_SOCKET && (name == kReceiveTimeout || name == kSendTimeout)) return 8;
+  if (level == SOL_SOCKET && name == kBindToDevice) return 1;
+  return 4;
+}
+}  // namespace
+
+std::optional<std::pair<sockaddr_storage, socklen_t>> Syscalls::HostAddress(std::uint64_t address,
+                                                                           std::uint64_t length) const {
+  std::pair<sockaddr_storage, socklen_t> host{};
+  if (length > sizeof host.first) return std::nullopt;
+  const std::uint8_t* guest = memory_.Host(address, length);
+  if (guest == nullptr) return std::nullopt;
+  auto* bytes = reinterpret_cast<std::uint8_t*>(&host.first);
+  std::memcpy(bytes, guest, length);
+  SwapAddressFields(bytes, length, false);
+  host.second = static_cast<socklen_t>(length);
+  return host;
+}
+std::int64_t Syscalls::GuestAddress(const sockaddr_storage& host, socklen_t length, std::uint64_t address,
+                                    std::uint64_t length_address) {
+  if (address == 0) return 0;
+  const auto room = memory_.Load<std::uint32_t>(length_address);
+  if (!room) return Error(EFAULT);
+  std::uint8_t bytes[sizeof host];
+  std::memcpy(bytes, &host, sizeof host);
+  SwapAddressFields(bytes, std::min<std::size_t>(length, sizeof bytes), true);
+  const std::uint32_t stored = std::min<std::uint32_t>(*room, length);
+  std::uint8_t* guest = memory_.Host(address, stored);
+  if (guest == nullptr && stored != 0) return Error(EFAULT);
+  std::memcpy(guest, bytes, stored);
+  memory_.Store<std::uint32_t>(length_address, length);
+  return 0;
+}
+
+std::int64_t Syscalls::socket(const Args& args) {
+  return Result(::socket(static_cast<int>(args.a[0]), static_cast<int>(args.a[1]), static_cast<int>(args.a[2])));
+}
+std::int64_t Syscalls::socketpair(const Args& args) {
+  int fds[2];
+  if (::socketpair(static_cast<int>(args.a[0]), static_cast<int>(args.a[1]), static_cast<int>(args.a[2]), fds) != 0) {
+    return Error(errno);
+  }
+  if (!memory_.Store<std::int32_t>(args.a[3], fds[0]) || !memory_.Store<std::int32_t>(args.a[3] + 4, fds[1])) {
+    ::close(fds[0]);
+    ::close(fds[1]);
+    return Error(EFAULT);
+  }
+  return 0;
+}
+std::int64_t Syscalls::bind(const Args& args) {
+  const auto address = HostAddress(args.a[1], args.a[2]);
+  if (!address) return Error(EFAULT);
+  return Result(::bind(static_cast<int>(args.a[0]), reinterpret_cast<const sockaddr*>(&address->first),
+                       address->second));
+}
+std::int64_t Syscalls::connect(const Args& args) {
+  const auto address = HostAddress(args.a[1], args.a[2]);
+  if (!address) return Error(EFAULT);
+  return Result(::connect(static_cast<int>(args.a[0]), reinterpret_cast<const sockaddr*>(&address->first),
+                          address->second));
+}
+std::int64_t Syscalls::listen(const Args& args) {
+  return Result(::listen(static_cast<int>(args.a[0]), static_cast<int>(args.a[1])));
+}
+std::int64_t Syscalls::Accept(const Args& args, int flags) {
+  sockaddr_storage address{};
+  socklen_t length = sizeof address;
+  const int fd = ::accept4(static_cast<int>(args.a[0]), reinterpret_cast<sockaddr*>(&address), &length, flags);
+  if (fd < 0) return Error(errno);
+  if (const std::int64_t error = GuestAddress(address, length, args.a[1], args.a[2]); error != 0) {
+    ::close(fd);
+    return error;
+  }
+  return fd;
+}
+std::int64_t Syscalls::accept(const Args& args) { return Accept(args, 0); }
+std::int64_t Syscalls::accept4(const Args& args) { return Accept(args, HostOpenFlags(args.a[3])); }
+std::int64_t Syscalls::getsockname(const Args& args) {
+  sockaddr_storage address{};
+  socklen_t length = sizeof address;
+  if (::getsockname(static_cast<int>(args.a[0]), reinterpret_cast<sockaddr*>(&address), &length) != 0) {
+    return Error(errno);
+  }
+  return GuestAddress(address, length, args.a[1], args.a[2]);
+}
+std::int64_t Syscalls::getpeername(const Args& args) {
+  sockaddr_storage address{};
+  socklen_t length = sizeof address;
+  if (::getpeername(static_cast<int>(args.a[0]), reinterpret_cast<sockaddr*>(&address), &length) != 0) {
+    return Error(errno);
+  }
+  return GuestAddress(address, length, args.a[1], args.a[2]);
+}
+std::int64_t Syscalls::sendto(const Args& args) {
+  const std::uint8_t* buffer = memory_.Host(args.a[1], args.a[2]);
+  if (buffer == nullptr && args.a[2] != 0) return Error(EFAULT);
+  std::optional<std::pair<sockaddr_storage, socklen_t>> address;
+  if (args.a[4] != 0 && !(address = HostAddress(args.a[4], args.a[5]))) return Error(EFAULT);
+  return Result(::sendto(static_cast<int>(args.a[0]), buffer, args.a[2], static_cast<int>(args.a[3]),
+                         address ? reinterpret_cast<const sockaddr*>(&address->first) : nullptr,
+                         address ? address->second : 0));
+}
+std::int64_t Syscalls::recvfrom(const Args& args) {
+  std::uint8_t* buffer = memory_.Host(args.a[1], args.a[2]);
+  if (buffer == nullptr && args.a[2] != 0) return Error(EFAULT);
+  sockaddr_storage address{};
+  socklen_t length = sizeof address;
+  const std::int64_t result = Result(::recvfrom(static_cast<int>(args.a[0]), buffer, args.a[2],
+                                                static_cast<int>(args.a[3]), reinterpret_cast<sockaddr*>(&address),
+                                                &length));
+  if (result < 0) return result;
+  Wrote(args.a[1], static_cast<std::uint64_t>(result));
+  if (const std::int64_t error = GuestAddress(address, length, args.a[4], args.a[5]); error != 0) return error;
+  return result;
+}
+std::int64_t Syscalls::setsockopt(const Args& args) {
+  const int level = static_cast<int>(args.a[1]), name = static_cast<int>(args.a[2]);
+  if (args.a[4] > 256) return Error(EINVAL);
+  const std::uint8_t* guest = memory_.Host(args.a[3], args.a[4]);
+  if (guest == nullptr && args.a[4] != 0) return Error(EFAULT);
+  std::uint8_t value[256];
+  std::memcpy(value, guest, args.a[4]);
+  SwapWords(value, args.a[4], OptionWord(level, name));
+  return Result(::setsockopt(static_cast<int>(args.a[0]), level, name, value, static_cast<socklen_t>(args.a[4])));
+}
+std::int64_t Syscalls::getsockopt(const Args& args) {
+  const int level = static_cast<int>(args.a[1]), name = static_cast<int>(args.a[2]);
+  const auto room = memory_.Load<std::uint32_t>(args.a[4]);
+  if (!room) return Error(EFAULT);
+  std::uint8_t value[256] = {};
+  socklen_t length = std::min<socklen_t>(*room, sizeof value);
+  if (::getsockopt(static_cast<int>(args.a[0]), level, name, value, &length) != 0) return Error(errno);
+  SwapWords(value, length, OptionWord(level, name));
+  std::uint8_t* guest = memory_.Host(args.a[3], length);
+  if (guest == nullptr && length != 0) return Error(EFAULT);
+  std::memcpy(guest, value, length);
+  memory_.Store<std::uint32_t>(args.a[4], length);
+  return 0;
+}
+std::int64_t Syscalls::shutdown(const Args& args) {
+  return Result(::shutdown(static_cast<int>(args.a[0]), static_cast<int>(args.a[1])));
+}
+
+namespace {
+// Converts control messages (struct cmsghdr: u64 length, i32 level, i32 type, data 8-aligned)
+// between the byte orders; `from_host` says which one they are in. SCM_RIGHTS' descriptors and
+// SCM_CREDENTIALS' ids are ints, other data is left as bytes.
+void SwapControl(std::uint8_t* bytes, std::size_t size, bool from_host) {
+  for (std::size_t at = 0; at + 16 <= size;) {
+    if (!from_host) {
+      SwapWords(bytes + at, 8, 8);
+      SwapWords(bytes + at + 8, 8, 4);
+    }
+    std::uint64_t length;
+    int level, type;
+    std::memcpy(&length, bytes + at, 8);
+    std::memcpy(&level, bytes + at + 8, 4);
+    std::memcpy(&type, bytes + at + 12, 4);
+    if (from_host) {
+      SwapWords(bytes + at, 8, 8);
+      SwapWords(bytes + at + 8, 8, 4);
+    }
+    if (length < 16 || length > size - at) return;
+    if (level == SOL_SOCKET && (type == SCM_RIGHTS || type == SCM_CREDENTIALS)) {
+      SwapWords(bytes + at + 16, length - 16, 4);
+    }
+    at += (length + 7) & ~std::uint64_t{7};
+  }
+}
+}  // namespace
+
+std::int64_t Syscalls::sendmsg(const Args& args) {
+  // struct msghdr: name (8), namelen (u32, then padding), iov (8), iovlen (8), control (8),
+  // controllen (8), flags (i32).
+  const std::uint64_t at = args.a[1];
+  const auto name = memory_.Load<std::uint64_t>(at);
+  const auto name_length = memory_.Load<std::uint32_t>(at + 8);
+  const auto iov = memory_.Load<std::uint64_t>(at + 16), iov_length = memory_.Load<std::uint64_t>(at + 24);
+  const auto control = memory_.Load<std::uint64_t>(at + 32), control_length = memory_.Load<std::uint64_t>(at + 40);
+  if (!name || !name_length || !iov || !iov_length || !control || !control_length) return Error(EFAULT);
+  auto vectors = IoVectors(memory_, *iov, *iov_length);
+  if (!vectors) return Error(EFAULT);
+  std::optional<std::pair<sockaddr_storage, socklen_t>> address;
+  if (*name != 0 && !(address = HostAddress(*name, *name_length))) return Error(EFAULT);
+  if (*control_length > 65536) return Error(EINVAL);
+  std::vector<std::uint8_t> control_data(*control_length);
+  if (*control_length != 0) {
+    const std::uint8_t* guest = memory_.Host(*control, *control_length);
+    if (guest == nullptr) return Error(EFAULT);
+    std::memcpy(control_data.data(), guest, *control_length);
+    SwapControl(control_data.data(), control_data.size(), false);
+  }
+  struct msghdr message{};
+  message.msg_name = address ? &address->first : nullptr;
+  message.msg_namelen = address ? address->second : 0;
+  message.msg_iov = vectors->data();
+  message.msg_iovlen = vectors->size();
+  message.msg_control = control_data.empty() ? nullptr : control_data.data();
+  message.msg_controllen = control_data.size();
+  return Result(::sendmsg(static_cast<int>(args.a[0]), &message, static_cast<int>(args.a[2])));
+}
+std::int64_t Syscalls::recvmsg(const Args& args) {
+  const std::uint64_t at = args.a[1];
+  const auto name = memory_.Load<std::uint64_t>(at);
+  const auto iov = memory_.Load<std::uint64_t>(at + 16), iov_length = memory_.Load<std::uint64_t>(at + 24);
+  const auto control = memory_.Load<std::uint64_t>(at + 32), control_length = memory_.Load<std::uint64_t>(at + 40);
+  if (!name || !iov || !iov_length || !control || !control_length) return Error(EFAULT);
+  auto vectors = IoVectors(memory_, *iov, *iov_length);
+  if (!vectors) return Error(EFAULT);
+  if (*control_length > 65536) return Error(EINVAL);
+  std::vector<std::uint8_t> control_data(*control_length);
+  sockaddr_storage address{};
+  struct msghdr message{};
+  message.msg_name = *name != 0 ? &address : nullptr;
+  message.msg_namelen = *name != 0 ? sizeof address : 0;
+  message.msg_iov = vectors->data();
+  message.msg_iovlen = vectors->size();
+  message.msg_control = control_data.empty() ? nullptr : control_data.data();
+  message.msg_controllen = control_data.size();
+  const std::int64_t result = Result(::recvmsg(static_cast<int>(args.a[0]), &message, static_cast<int>(args.a[2])));
+  if (result < 0) return result;
+  std::uint64_t left = static_cast<std::uint64_t>(result);
+  for (const iovec& vector : *vectors) {
+    const std::uint64_t written = std::min<std::uint64_t>(left, vector.iov_len);
+    if (written != 0) Wrote(static_cast<std::uint64_t>(static_cast<std::uint8_t*>(vector.iov_base) - memory_.base()), written);
+    left -= written;
+  }
+  if (*name != 0) {
+    if (const std::int64_t error = GuestAddress(address, message.msg_namelen, *name, at + 8); error != 0) return error;
+  }
+  if (message.msg_controllen != 0) {
+    SwapControl(control_data.data(), message.msg_controllen, true);
+    std::uint8_t* guest = memory_.Host(*control, message.msg_controllen);
+    if (guest == nullptr) return Error(EFAULT);
+    std::memcpy(guest, control_data.data(), message.msg_controllen);
+  }
+  memory_.Store<std::uint64_t>(at + 40, message.msg_controllen);
+  memory_.Store<std::int32_t>(at + 48, message.msg_flags);
+  return result;
 }
 
 }  // namespace sae::run

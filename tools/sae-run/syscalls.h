@@ -6,9 +6,11 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <sys/resource.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <time.h>
 
@@ -61,6 +63,12 @@ class Syscalls {
   bool StoreTimespec(std::uint64_t address, const struct timespec& value) const;
   std::int64_t GetAttribute(const Args& args, bool follow);
   std::int64_t ListAttributes(const Args& args, bool follow);
+  // Socket addresses between guest and host layout; GuestAddress stores at most *length_address
+  // bytes and the full length there, as Linux.
+  std::optional<std::pair<sockaddr_storage, socklen_t>> HostAddress(std::uint64_t address, std::uint64_t length) const;
+  std::int64_t GuestAddress(const sockaddr_storage& host, socklen_t length, std::uint64_t address,
+                            std::uint64_t length_address);
+  std::int64_t Accept(const Args& args, int flags);
   bool StoreRusage(const struct rusage& usage, std::uint64_t address) const;
 
   Process* process_;
