@@ -151,7 +151,8 @@ bool Signals::Deliver(int signal, int code, std::uint64_t address) {
   memory_.Store<std::uint32_t>(uc + kUcontextStack + 8,
                                altstack_size_ == 0 ? kDisable : on_altstack_ ? kOnStackFlag : 0);
   memory_.Store<std::uint64_t>(uc + kUcontextStack + 16, altstack_size_);
-  memory_.Store<std::uint64_t>(uc + kUcontextMask, mask_);
+  memory_.Store<std::uint64_t>(uc + kUcontextMask, saved_mask_.value_or(mask_));
+  saved_mask_.reset();
   const std::uint64_t mc = uc + kUcontextMcontext;
   memory_.Store<std::uint64_t>(mc + kMcontextFault, address);
   for (int n = 0; n < 31; ++n) memory_.Store<std::uint64_t>(mc + kMcontextRegs + 8 * static_cast<unsigned>(n), cb.x[n]);
@@ -203,6 +204,20 @@ std::int64_t Signals::Raise(int signal) {
   return ::kill(::getpid(), signal) == 0 ? 0 : -errno;
 }
 
+std::int64_t Signals::Suspend(std::uint64_t set) {
+  const auto mask = memory_.Load<std::uint64_t>(set);
+  if (!mask) return -EFAULT;
+  saved_mask_ = mask_;
+  mask_ = *mask & ~(Bit(kSigKill) | Bit(kSigStop));
+  // Host signals blocked between the check and the wait, so none is missed in between.
+  sigset_t all, previous;
+  sigfillset(&all);
+  sigprocmask(SIG_BLOCK, &all, &previous);
+  while ((pending_.load() & ~mask_) == 0) sigsuspend(&previous);
+  sigprocmask(SIG_SETMASK, &previous, nullptr);
+  return -EINTR;
+}
+
 std::int64_t Signals::StorePending(std::uint64_t set) const {
   return memory_.Store<std::uint64_t>(set, pending_.load() & mask_) ? 0 : -EFAULT;
 }
@@ -215,13 +230,27 @@ bool Signals::DeliverFault(int signal, int code, std::uint64_t address) {
 }
 
 std::optional<int> Signals::DeliverPending() {
-  if (running_.load() != vcpu_) return std::nullopt;
+  // A mask rt_sigsuspend set lasts until a handler runs (whose frame keeps the one before).
+  const auto restore_mask = [this] {
+    if (saved_mask_) mask_ = *saved_mask_;
+    saved_mask_.reset();
+  };
+  if (running_.load() != vcpu_) {
+    restore_mask();
+    return std::nullopt;
+  }
   const std::uint64_t ready = pending_.load() & ~mask_;
-  if (ready == 0) return std::nullopt;
+  if (ready == 0) {
+    restore_mask();
+    return std::nullopt;
+  }
   const int signal = __builtin_ctzll(ready) + 1;
   pending_.fetch_and(~Bit(signal));
   const Action& action = actions_[static_cast<std::size_t>(signal)];
-  if (action.handler == kIgnore || (action.handler == 0 && IgnoredByDefault(signal))) return std::nullopt;
+  if (action.handler == kIgnore || (action.handler == 0 && IgnoredByDefault(signal))) {
+    restore_mask();
+    return std::nullopt;
+  }
   if (action.handler == 0) return signal;
   constexpr int kSiUser = 0;
   if (!Deliver(signal, kSiUser, 0)) return SIGSEGV;

@@ -43,6 +43,7 @@ class Signals {
   std::int64_t Return();  // the guest's registers are those of the frame again
   std::int64_t Raise(int signal);
   std::int64_t StorePending(std::uint64_t set) const;  // rt_sigpending: the blocked ones
+  std::int64_t Suspend(std::uint64_t set);             // rt_sigsuspend
 
   // The guest took a synchronous fault Linux turns into `signal`: runs its handler (true), or
   // returns false if the signal kills it.
@@ -59,6 +60,7 @@ class Signals {
   sae_vcpu* vcpu_;
   SignalActions& actions_;
   std::uint64_t mask_ = 0;
+  std::optional<std::uint64_t> saved_mask_;  // the mask before rt_sigsuspend's
   std::uint64_t altstack_sp_ = 0, altstack_size_ = 0;
   bool on_altstack_ = false;
   static std::atomic<std::uint64_t> pending_;

@@ -484,6 +484,10 @@ std::int64_t Syscalls::rt_sigprocmask(const Args& args) {
   if (args.a[3] != 8) return Error(EINVAL);
   return signals_->SetMask(static_cast<int>(args.a[0]), args.a[1], args.a[2]);
 }
+std::int64_t Syscalls::rt_sigsuspend(const Args& args) {
+  if (args.a[1] != 8) return Error(EINVAL);
+  return signals_->Suspend(args.a[0]);
+}
 std::int64_t Syscalls::rt_sigpending(const Args& args) {
   if (args.a[1] != 8) return Error(EINVAL);
   return signals_->StorePending(args.a[0]);
@@ -1462,6 +1466,65 @@ std::int64_t Syscalls::recvmsg(const Args& args) {
   memory_.Store<std::uint64_t>(at + 40, message.msg_controllen);
   memory_.Store<std::int32_t>(at + 48, message.msg_flags);
   return result;
+}
+
+// ---- Interval timers, priorities, ids.
+namespace {
+// struct itimerval: two timevals (interval, value) of two s64 each.
+bool StoreTimer(const GuestMemory& memory, std::uint64_t at, const struct itimerval& timer) {
+  const std::int64_t fields[] = {timer.it_interval.tv_sec, timer.it_interval.tv_usec, timer.it_value.tv_sec,
+                                 timer.it_value.tv_usec};
+  for (std::uint64_t i = 0; i < 4; ++i) {
+    if (!memory.Store<std::int64_t>(at + 8 * i, fields[i])) return false;
+  }
+  return true;
+}
+}  // namespace
+std::int64_t Syscalls::getitimer(const Args& args) {
+  struct itimerval timer;
+  if (::getitimer(static_cast<__itimer_which>(args.a[0]), &timer) != 0) return Error(errno);
+  return StoreTimer(memory_, args.a[1], timer) ? 0 : Error(EFAULT);
+}
+std::int64_t Syscalls::setitimer(const Args& args) {
+  // The host's timer signals the host process, which passes SIGALRM (or SIGVTALRM, SIGPROF) on.
+  std::int64_t fields[4];
+  for (std::uint64_t i = 0; i < 4; ++i) {
+    const auto field = memory_.Load<std::int64_t>(args.a[1] + 8 * i);
+    if (!field) return Error(EFAULT);
+    fields[i] = *field;
+  }
+  const struct itimerval timer{{fields[0], fields[1]}, {fields[2], fields[3]}};
+  struct itimerval old;
+  if (::setitimer(static_cast<__itimer_which>(args.a[0]), &timer, &old) != 0) return Error(errno);
+  if (args.a[2] != 0 && !StoreTimer(memory_, args.a[2], old)) return Error(EFAULT);
+  return 0;
+}
+std::int64_t Syscalls::getpriority(const Args& args) {
+  // The system call's result is 20 - nice, never negative (glibc undoes it).
+  errno = 0;
+  const int nice = ::getpriority(static_cast<__priority_which>(args.a[0]), static_cast<id_t>(args.a[1]));
+  if (nice == -1 && errno != 0) return Error(errno);
+  return 20 - nice;
+}
+std::int64_t Syscalls::setpriority(const Args& args) {
+  return Result(::setpriority(static_cast<__priority_which>(args.a[0]), static_cast<id_t>(args.a[1]),
+                              static_cast<int>(args.a[2])));
+}
+std::int64_t Syscalls::getresuid(const Args& args) {
+  uid_t ids[3];
+  if (::getresuid(&ids[0], &ids[1], &ids[2]) != 0) return Error(errno);
+  for (std::uint64_t i = 0; i < 3; ++i) {
+    if (!memory_.Store<std::uint32_t>(args.a[i], ids[i])) return Error(EFAULT);
+  }
+  return 0;
+}
+std::int64_t Syscalls::getresgid(const Args& args) {
+  gid_t ids[3];
+  if (::getresgid(&ids[0], &ids[1], &ids[2]) != 0) return Error(errno);
+  for (std::uint64_t i = 0; i < 3; ++i) {
+    if (!memory_.Store<std::uint32_t>(args.a[i], ids[i])) return Error(EFAULT);
+  }
+  return 0;
 }
 
 }  // namespace sae::run

@@ -1,12 +1,13 @@
 // Signals through the C library: handlers with and without SA_SIGINFO, masks and pending
-// signals, SA_RESETHAND, a handler on an alternate stack, recovery from a fault by siglongjmp,
-// and death by an unhandled signal.
+// signals, SA_RESETHAND, a handler on an alternate stack, a timer's SIGALRM awaited with
+// sigsuspend, recovery from a fault by siglongjmp, and death by an unhandled signal.
 #include <setjmp.h>
 #include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/time.h>
 #include <unistd.h>
 
 static volatile sig_atomic_t received[NSIG];
@@ -75,6 +76,23 @@ int main(void) {
   sigaction(SIGWINCH, &action, NULL);
   raise(SIGWINCH);
   printf("handler on the alternate stack: %d\n", on_alternate_stack);
+
+  action.sa_handler = count;
+  action.sa_flags = 0;
+  sigaction(SIGALRM, &action, NULL);
+  sigset_t alarm_only, waiting;
+  sigemptyset(&alarm_only);
+  sigaddset(&alarm_only, SIGALRM);
+  sigprocmask(SIG_BLOCK, &alarm_only, &old);
+  const struct itimerval timer = {{0, 0}, {0, 20000}};
+  setitimer(ITIMER_REAL, &timer, NULL);
+  waiting = old;
+  sigdelset(&waiting, SIGALRM);
+  while (received[SIGALRM] == 0) sigsuspend(&waiting);
+  sigset_t after;
+  sigprocmask(SIG_SETMASK, &old, &after);
+  printf("SIGALRM handled %d times in sigsuspend, blocked again after it: %d\n", received[SIGALRM],
+         sigismember(&after, SIGALRM));
 
   action.sa_sigaction = fault;
   action.sa_flags = SA_SIGINFO | SA_NODEFER;
