@@ -169,6 +169,7 @@ std::int64_t StartThread(Process& process, const sae_control_block& parent, std:
   cb.pstate = parent.pstate;
   cb.fpcr = parent.fpcr;
   cb.fpsr = parent.fpsr;
+  std::copy(&parent.v[0][0], &parent.v[0][0] + 64, &cb.v[0][0]);  // Linux copies the FP/SIMD state too
   cb.tpidr_el0 = (flags & kSetTls) ? tls : parent.tpidr_el0;
   cb.tpidrro_el0 = parent.tpidrro_el0;
   {

@@ -28,6 +28,7 @@ constexpr std::uint64_t kMcontextFault = 0, kMcontextRegs = 8, kMcontextSp = 256
                         kMcontextPc = 264, kMcontextPstate = 272, kMcontextReserved = 288;
 constexpr std::uint64_t kReservedSize = 4096;
 constexpr std::uint32_t kFpsimdMagic = 0x46508001, kFpsimdSize = 528;
+constexpr std::uint64_t kFpsimdRegisters = 16;  // V0-V31 after magic, size, FPSR, FPCR
 constexpr std::uint64_t kFrameSize = kInfoSize + kUcontextMcontext + kMcontextReserved + kReservedSize;
 
 // Signals whose default action is to be ignored (SIGCHLD, SIGURG, SIGWINCH).
@@ -163,6 +164,11 @@ bool Signals::Deliver(int signal, int code, std::uint64_t address) {
   memory_.Store<std::uint32_t>(mc + kMcontextReserved + 4, kFpsimdSize);
   memory_.Store<std::uint32_t>(mc + kMcontextReserved + 8, cb.fpsr);
   memory_.Store<std::uint32_t>(mc + kMcontextReserved + 12, cb.fpcr);
+  // The handler may use any SIMD&FP register (memcpy does): the interrupted code gets them back.
+  for (std::uint64_t n = 0; n < 32; ++n) {
+    memory_.Store<std::uint64_t>(mc + kMcontextReserved + kFpsimdRegisters + 16 * n, cb.v[n][0]);
+    memory_.Store<std::uint64_t>(mc + kMcontextReserved + kFpsimdRegisters + 16 * n + 8, cb.v[n][1]);
+  }
   sae_vcpu_invalidate_code(vcpu_, frame, kFrameSize);
 
   if (switch_stack) on_altstack_ = true;
@@ -188,6 +194,15 @@ std::int64_t Signals::Return() {
   // Only NZCV: a handler cannot change the exception level or the stack selection.
   cb.pstate = (cb.pstate & ~std::uint64_t{0xf0000000}) | (*memory_.Load<std::uint64_t>(mc + kMcontextPstate) & 0xf0000000);
   mask_ = *memory_.Load<std::uint64_t>(uc + kUcontextMask) & ~(Bit(kSigKill) | Bit(kSigStop));
+  // The FP/SIMD record, if the handler left it where it was.
+  if (*memory_.Load<std::uint32_t>(mc + kMcontextReserved) == kFpsimdMagic) {
+    cb.fpsr = *memory_.Load<std::uint32_t>(mc + kMcontextReserved + 8);
+    cb.fpcr = *memory_.Load<std::uint32_t>(mc + kMcontextReserved + 12);
+    for (std::uint64_t n = 0; n < 32; ++n) {
+      cb.v[n][0] = *memory_.Load<std::uint64_t>(mc + kMcontextReserved + kFpsimdRegisters + 16 * n);
+      cb.v[n][1] = *memory_.Load<std::uint64_t>(mc + kMcontextReserved + kFpsimdRegisters + 16 * n + 8);
+    }
+  }
   on_altstack_ = altstack_size_ != 0 && cb.sp_el0 > altstack_sp_ && cb.sp_el0 <= altstack_sp_ + altstack_size_;
   return static_cast<std::int64_t>(cb.x[0]);
 }

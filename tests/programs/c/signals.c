@@ -1,6 +1,7 @@
 // Signals through the C library: handlers with and without SA_SIGINFO, masks and pending
 // signals, SA_RESETHAND, a handler on an alternate stack, a timer's SIGALRM awaited with
 // sigsuspend, recovery from a fault by siglongjmp, and death by an unhandled signal.
+#define _GNU_SOURCE
 #include <setjmp.h>
 #include <signal.h>
 #include <stdint.h>
@@ -17,6 +18,33 @@ static char alternate_stack[64 * 1024];
 static volatile int on_alternate_stack;
 
 static void count(int signal) { ++received[signal]; }
+static void clobber_v16(int signal) {
+  __asm__ volatile("movi v16.2d, #0" ::: "v16");
+  ++received[signal];
+}
+
+// V16 (which no call preserves) set, SIGUSR1 sent to this thread by a system call, and V16 read
+// back: the handler's clobbering must not show.
+static int v16_survives_handler(void) {
+  const uint64_t pattern = 0x0123456789abcdefu;
+  uint64_t low, high;
+  const long pid = getpid(), tid = gettid();
+  __asm__ volatile(
+      "fmov d16, %[pattern]\n"
+      "mvn x9, %[pattern]\n"
+      "mov v16.d[1], x9\n"
+      "mov x0, %[pid]\n"
+      "mov x1, %[tid]\n"
+      "mov x2, #10\n"  // SIGUSR1
+      "mov x8, #131\n"  // tgkill
+      "svc #0\n"
+      "fmov %[low], d16\n"
+      "mov %[high], v16.d[1]\n"
+      : [low] "=&r"(low), [high] "=&r"(high)
+      : [pattern] "r"(pattern), [pid] "r"(pid), [tid] "r"(tid)
+      : "x0", "x1", "x2", "x8", "x9", "v16", "memory");
+  return low == pattern && high == ~pattern;
+}
 static void with_info(int signal, siginfo_t* info, void* context) {
   (void)context;
   ++received[signal];
@@ -40,6 +68,12 @@ int main(void) {
   raise(SIGUSR1);
   raise(SIGUSR1);
   printf("SIGUSR1 handled %d times\n", received[SIGUSR1]);
+  action.sa_handler = clobber_v16;
+  sigaction(SIGUSR1, &action, NULL);
+  printf("V16 kept across a handler that clobbered it: %d (handled %d times)\n", v16_survives_handler(),
+         received[SIGUSR1]);
+  action.sa_handler = count;
+  sigaction(SIGUSR1, &action, NULL);
 
   action.sa_sigaction = with_info;
   action.sa_flags = SA_SIGINFO;
